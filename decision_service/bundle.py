@@ -1,0 +1,164 @@
+"""Load the rule bundle: the regulation YAML files and the Rego policies.
+
+The bundle is what every engine evaluates: ``data.regulations`` (the YAML,
+validated against ``regulations/schema.json``) and the Rego files. Its
+revision is a content hash of both, so a decision names exactly the rules it
+came from, and a compiled artifact can be checked for drift against them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+REGULATIONS_DIR = ROOT / "regulations"
+POLICIES_DIR = ROOT / "policies" / "rego"
+SCHEMA_FILE = REGULATIONS_DIR / "schema.json"
+
+#: Jurisdiction id → id of the regulation that is its own text.
+JURISDICTIONS = {
+    "nanning": "nanning-open",
+    "qingyang": "qingyang-resources",
+    "wuxi": "wuxi-open",
+    "nanjing": "nanjing-govdata",
+    "guangxi": "guangxi-scheduling",
+}
+
+
+class BundleError(Exception):
+    """A bundle file is invalid: names the file, the path inside it and why."""
+
+    def __init__(self, file: Path | str, path: str, reason: str) -> None:
+        super().__init__(f"{file}: {path}: {reason}")
+        self.file = str(file)
+        self.path = path
+        self.reason = reason
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates become ISO strings, so data is JSON for every engine."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_regulation(path: Path) -> dict:
+    """Read and validate one regulation file."""
+    import jsonschema
+
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(file)"
+        raise BundleError(path, where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    doc = _plain(doc)
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        where = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        raise BundleError(path, where, err.message)
+    if doc["id"] != path.stem:
+        raise BundleError(path, "id", f"id {doc['id']!r} does not match the file name {path.stem!r}")
+    _check_windows(path, doc)
+    return doc
+
+
+def _check_windows(path: Path, doc: dict) -> None:
+    """Versions must not overlap: exactly one version may be in force on a date."""
+    spans = []
+    for i, v in enumerate(doc["versions"]):
+        start = v["effective_from"] or "0000-01-01"
+        end = v["effective_to"] or "9999-12-31"
+        if start > end:
+            raise BundleError(path, f"versions/{i}", "effective_from is after effective_to")
+        spans.append((start, end, i))
+    spans.sort()
+    for (_, end_a, a), (start_b, _, b) in zip(spans, spans[1:]):
+        if start_b <= end_a:
+            raise BundleError(path, f"versions/{b}", f"window overlaps version {a}")
+
+
+@dataclass
+class Bundle:
+    """The regulations and policies as loaded from disk."""
+
+    regulations: dict[str, dict]
+    policy_files: dict[str, str]
+    root: Path = field(default=ROOT)
+
+    @cached_property
+    def data(self) -> dict:
+        """The data document every engine sees (``data.regulations``)."""
+        return {"regulations": self.regulations}
+
+    @cached_property
+    def revision(self) -> str:
+        """Content hash of the policies and the regulation data."""
+        h = hashlib.sha256()
+        for name in sorted(self.policy_files):
+            h.update(name.encode())
+            h.update(b"\0")
+            h.update(self.policy_files[name].encode())
+            h.update(b"\0")
+        h.update(json.dumps(self.data, sort_keys=True, ensure_ascii=False).encode())
+        return h.hexdigest()[:16]
+
+    def regulation(self, reg_id: str) -> dict:
+        return self.regulations[reg_id]
+
+    def version(self, reg_id: str, version_id: str) -> dict:
+        for v in self.regulations[reg_id]["versions"]:
+            if v["id"] == version_id:
+                return v
+        raise KeyError(f"{reg_id} has no version {version_id}")
+
+    @cached_property
+    def articles(self) -> dict[str, dict]:
+        """Every article and item by its ref (``wuxi-open#15``, ``wuxi-open#15.3``)."""
+        index: dict[str, dict] = {}
+        for reg_id, reg in self.regulations.items():
+            for art in reg["articles"]:
+                ref = f"{reg_id}#{art['number']}"
+                index[ref] = {"ref": ref, "label": art["label"], "quote": art["text"]}
+                for item in art.get("items", []):
+                    iref = f"{ref}.{item['number']}"
+                    index[iref] = {
+                        "ref": iref,
+                        "label": f"{art['label']}第{item['label']}项",
+                        "quote": item["text"],
+                    }
+        return index
+
+
+def load_bundle(root: Path = ROOT) -> Bundle:
+    """Load and validate every regulation file and read the Rego policies."""
+    reg_dir = root / "regulations"
+    regulations = {}
+    for path in sorted(reg_dir.glob("*.yaml")):
+        doc = load_regulation(path)
+        regulations[doc["id"]] = doc
+    missing = set(JURISDICTIONS.values()) - set(regulations)
+    if missing:
+        raise BundleError(reg_dir, "(folder)", f"missing regulation files: {sorted(missing)}")
+    pol_dir = root / "policies" / "rego"
+    policy_files = {
+        str(p.relative_to(pol_dir)): p.read_text(encoding="utf-8")
+        for p in sorted(pol_dir.rglob("*.rego"))
+        if not p.name.endswith("_test.rego")
+    }
+    return Bundle(regulations=regulations, policy_files=policy_files, root=root)

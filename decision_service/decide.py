@@ -1,0 +1,215 @@
+"""Turn a request into the contract's decision (contract §1).
+
+Python's part is bookkeeping around what the policy decided: defaults for the
+dates, the engine call, due dates counted on the calendar from the working
+days the policy chose, the cleaned text of each cited article, regulation
+metadata and the explanation. It never changes an outcome, a route, a term or
+a limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .bundle import Bundle
+from .calendar import Calendar
+from .engine import Engine
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+OUTCOME_WORDS = {
+    "permit": ("可以直接获取", "may get it now"),
+    "apply": ("须经申请或选择，由有关机关决定", "may get it only by an application or selection that a named body decides"),
+    "deny": ("不能获取", "may not get it"),
+    "incomplete": ("材料不全，尚不能判断或流转", "cannot be decided or forwarded until the missing items are supplied"),
+    "not_applicable": ("没有已编码的规定适用", "no encoded regulation governs this request"),
+}
+
+
+def today_shanghai() -> str:
+    return dt.datetime.now(SHANGHAI).date().isoformat()
+
+
+def normalize(request: dict, today: str | None = None) -> dict:
+    """The input document the policy sees: the request with its dates filled
+    in (as_of: today in Asia/Shanghai; received_on: as_of) and absent objects
+    made empty, so that the policy never has to guess a default."""
+    doc = dict(request)
+    doc["as_of"] = doc.get("as_of") or today or today_shanghai()
+    doc["received_on"] = doc.get("received_on") or doc["as_of"]
+    doc["requester"] = dict(doc.get("requester") or {})
+    dataset = dict(doc.get("dataset") or {})
+    dataset["provider"] = dict(dataset.get("provider") or {})
+    doc["dataset"] = dataset
+    doc["application"] = dict(doc.get("application") or {})
+    doc["access_mode"] = doc.get("access_mode") or "platform"
+    return doc
+
+
+_REF = re.compile(r"^(?P<reg>[a-z]+-[a-z]+)#(?P<art>\d+)(?:\.(?P<item>\d+))?$")
+
+
+def ref_key(bundle: Bundle, regs: list[str], ref: str) -> tuple:
+    """Order refs by regulation (as the decision lists them), article, item."""
+    m = _REF.match(ref)
+    reg = m.group("reg")
+    return (regs.index(reg) if reg in regs else len(regs), reg, int(m.group("art")), int(m.group("item") or 0))
+
+
+@dataclass
+class Decider:
+    """Decides requests with one engine, one bundle and one calendar."""
+
+    bundle: Bundle
+    engine: Engine
+    calendar: Calendar
+
+    def decide(self, request: dict, today: str | None = None, decision_id: str | None = None) -> dict:
+        doc = normalize(request, today)
+        result = self.engine.evaluate(doc)
+        return self.assemble(doc, result, decision_id)
+
+    def assemble(self, doc: dict, result: dict, decision_id: str | None = None) -> dict:
+        received = dt.date.fromisoformat(doc["received_on"])
+        regs = result["regulations"]
+        timeline, confirmed = self._timeline(received, result["timeline"])
+        deadline = self._deadline(received, result["deadline"])
+        basis = sorted(result["basis"], key=lambda r: ref_key(self.bundle, regs, r))
+        decision = {
+            "decision_id": decision_id or str(uuid.uuid4()),
+            "jurisdiction": doc["jurisdiction"],
+            "action": doc["action"],
+            "as_of": doc["as_of"],
+            "received_on": doc["received_on"],
+            "outcome": result["outcome"],
+            "route": result["route"],
+            "rule": result["rule"],
+            "channel": result.get("channel"),
+            "conditions": result["conditions"],
+            "obligations": result["obligations"],
+            "remedies": result["remedies"],
+            "missing": result["missing"],
+            "deadline": deadline,
+            "timeline": timeline,
+            "basis": [self._article(ref) for ref in basis],
+            "regulations": [self._regulation(reg, result["versions"].get(reg)) for reg in regs],
+            "notes": result["notes"],
+            "explanation": {},
+            "bundle_revision": self.bundle.revision,
+        }
+        if deadline is not None:
+            confirmed = confirmed and deadline["calendar_confirmed"]
+        decision["calendar_confirmed"] = confirmed
+        decision["binding"] = all(r["binding"] for r in decision["regulations"] if r["applies"])
+        decision["explanation"] = explain(decision, result["why"])
+        return decision
+
+    def _deadline(self, start: dt.date, d: dict | None) -> dict | None:
+        if d is None:
+            return None
+        out = {
+            "working_days": d["working_days"],
+            "start": start.isoformat(),
+            "due": None,
+            "responsible": d["responsible"],
+            "responsible_en": d["responsible_en"],
+            "calendar_confirmed": True,
+            "basis": d["basis"],
+            "step": d["step"],
+        }
+        if d["working_days"] is not None:
+            count = self.calendar.add_working_days(start, d["working_days"])
+            out["due"] = count.due.isoformat()
+            out["calendar_confirmed"] = count.confirmed
+        return out
+
+    def _timeline(self, start: dt.date, steps: list[dict]) -> tuple[list[dict], bool]:
+        out = []
+        confirmed = True
+        for s in steps:
+            due = None
+            if s["total_working_days"] is not None:
+                count = self.calendar.add_working_days(start, s["total_working_days"])
+                due = count.due.isoformat()
+                confirmed = confirmed and count.confirmed
+            out.append(
+                {
+                    "step": s["step"],
+                    "step_en": s["step_en"],
+                    "responsible": s["responsible"],
+                    "responsible_en": s["responsible_en"],
+                    "working_days": s["working_days"],
+                    "working_days_from_start": s["total_working_days"],
+                    "due": due,
+                    "basis": s["basis"],
+                }
+            )
+        return out, confirmed
+
+    def _article(self, ref: str) -> dict:
+        art = self.bundle.articles.get(ref)
+        if art is None:
+            return {"ref": ref, "label": None, "quote": None}
+        return dict(art)
+
+    def _regulation(self, reg_id: str, version_id: str | None) -> dict:
+        reg = self.bundle.regulation(reg_id)
+        entry = {"id": reg_id, "title": reg["title"], "title_en": reg["title_en"], "applies": version_id is not None}
+        if version_id is None:
+            versions = reg["versions"]
+            entry.update(
+                status=None,
+                version=None,
+                effective_from=None,
+                effective_to=None,
+                binding=False,
+                in_force_windows=[[v["effective_from"], v["effective_to"]] for v in versions],
+            )
+            return entry
+        v = self.bundle.version(reg_id, version_id)
+        entry.update(
+            status=v["status"],
+            version=version_id,
+            effective_from=v["effective_from"],
+            effective_to=v["effective_to"],
+            binding=v["status"] != "draft",
+        )
+        if v.get("status_assumed"):
+            entry["status_assumed"] = True
+        return entry
+
+
+def explain(decision: dict, why: dict) -> dict:
+    """A short explanation in Chinese and English, from what the policy decided."""
+    zh_outcome, en_outcome = OUTCOME_WORDS[decision["outcome"]]
+    titles_zh = "、".join(f"《{r['title']}》" for r in decision["regulations"])
+    titles_en = "; ".join(r["title_en"] for r in decision["regulations"])
+    zh = [f"依据{titles_zh}：{zh_outcome}。{why['zh']}"]
+    en = [f"Under {titles_en}: {en_outcome}. {why['en']}"]
+    d = decision["deadline"]
+    if d and d["due"]:
+        flag_zh = "" if d["calendar_confirmed"] else "（该年度节假日安排尚未公布，按周一至周五计算）"
+        flag_en = "" if d["calendar_confirmed"] else " (that year's holiday schedule is not published yet; counted Monday to Friday)"
+        zh.append(f"{d['responsible']}应在{d['working_days']}个工作日内办理，即{d['due']}前{flag_zh}。")
+        en.append(f"{d['responsible_en']} must act within {d['working_days']} working days, by {d['due']}{flag_en}.")
+    elif decision["outcome"] == "apply":
+        zh.append("文本未规定办理期限。")
+        en.append("The text sets no time limit.")
+    if decision["missing"]:
+        zh.append("缺少：" + "、".join(decision["missing"]) + "。")
+        en.append("Missing: " + ", ".join(decision["missing"]) + ".")
+    if not decision["binding"] and any(r["applies"] for r in decision["regulations"]):
+        zh.append("所依据的文本包含征求意见稿，判断仅供参考，不具有约束力。")
+        en.append("It rests on a draft for comment, so it is for guidance only and not binding.")
+    if decision["outcome"] == "not_applicable" and decision["action"] == "share":
+        zh.append("自然人、法人和其他组织可以通过开放途径（action: open）申请数据。")
+        en.append("Persons and organisations ask for data through opening (action: open).")
+    for note in decision["notes"]:
+        if note["kind"] in ("silent", "copy_cut", "scope"):
+            zh.append(note["zh"])
+            en.append(note["en"])
+    return {"zh": "".join(zh), "en": " ".join(en)}

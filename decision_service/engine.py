@@ -1,0 +1,146 @@
+"""Engines that evaluate the Rego policy: one interface, several back ends.
+
+The embedded engine runs the policy as WebAssembly compiled by the real OPA
+(``opa build -t wasm``), in-process with opa-py-wasm, so a machine with Python
+alone can decide. The compiled module lives in ``decision_service/compiled``
+with a manifest naming the hash of the Rego it was built from; loading it
+against different Rego fails, so a stale artifact can never decide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+from typing import Any, Protocol
+
+from .bundle import ROOT, Bundle
+
+COMPILED_DIR = Path(__file__).resolve().parent / "compiled"
+ENTRYPOINT = "osd/decision/result"
+QUERY = "data.osd.decision.result"
+
+
+class EngineError(Exception):
+    """The policy could not be evaluated (never a decision)."""
+
+
+class Engine(Protocol):
+    """Evaluates the decision policy for one input document."""
+
+    name: str
+
+    def evaluate(self, input_doc: dict) -> dict:
+        """Return the policy result (``data.osd.decision.result``)."""
+        ...
+
+
+def policy_hash(policy_files: dict[str, str]) -> str:
+    """Hash of the Rego sources a compiled module must match."""
+    h = hashlib.sha256()
+    for name in sorted(policy_files):
+        h.update(name.encode() + b"\0" + policy_files[name].encode() + b"\0")
+    return h.hexdigest()
+
+
+class WasmEngine:
+    """The policy compiled to WebAssembly by OPA, evaluated in-process."""
+
+    name = "wasm"
+
+    def __init__(self, bundle: Bundle, compiled_dir: Path = COMPILED_DIR, pool_size: int = 4) -> None:
+        from opapywasm import OpaWasmPolicy, PolicyConfig
+
+        manifest_path = compiled_dir / "manifest.json"
+        wasm_path = compiled_dir / "policy.wasm"
+        if not manifest_path.exists() or not wasm_path.exists():
+            raise EngineError(f"no compiled policy in {compiled_dir}: run scripts/build-policy")
+        manifest = json.loads(manifest_path.read_text())
+        expected = policy_hash(bundle.policy_files)
+        if manifest.get("policy_hash") != expected:
+            raise EngineError(
+                "the compiled policy was built from other Rego than policies/rego "
+                "(stale artifact): run scripts/build-policy"
+            )
+        self.manifest = manifest
+        wasm = wasm_path.read_bytes()
+        _fit_initial_memory(wasm)
+        self._policy = OpaWasmPolicy.from_wasm_bytes(wasm, PolicyConfig(pool_size=pool_size, strict_result=True))
+        self._policy.set_data(bundle.data)
+
+    def evaluate(self, input_doc: dict) -> dict:
+        from opapywasm import OpaWasmError
+
+        try:
+            return self._policy.evaluate(input_doc)
+        except OpaWasmError as exc:
+            raise EngineError(f"policy evaluation failed: {exc}") from exc
+
+
+def _fit_initial_memory(wasm: bytes) -> None:
+    """Start the host memory at the size the module declares.
+
+    opa-py-wasm 1.2 offers two pages and grows only after an overflow trap,
+    but wasmtime refuses a module whose ``env.memory`` import asks for more
+    pages up front ("incompatible import type"), which OPA emits once the
+    policy's constants outgrow two pages. The SDK's starting size is therefore
+    raised to the module's own minimum before any instance is built.
+    """
+    import wasmtime
+    from opapywasm import runtime
+
+    module = wasmtime.Module(wasmtime.Engine(), wasm)
+    for imp in module.imports:
+        if imp.module == "env" and imp.name == "memory" and isinstance(imp.type, wasmtime.MemoryType):
+            runtime._DEFAULT_MEMORY_PAGES = max(runtime._DEFAULT_MEMORY_PAGES, imp.type.limits.min)
+
+
+class OpaCliEngine:
+    """The real OPA binary (``opa eval``), one process per decision.
+
+    Slow, and meant for tests: it is the reference the embedded engine must
+    agree with on every scenario.
+    """
+
+    name = "opa-eval"
+
+    def __init__(self, bundle: Bundle, opa: Path, workdir: Path) -> None:
+        self.opa = opa
+        self.workdir = workdir
+        data_dir = workdir / "data"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / "data.json").write_text(json.dumps(bundle.data, ensure_ascii=False))
+        self.data_dir = data_dir
+        self.policy_dir = bundle.root / "policies" / "rego"
+
+    def evaluate(self, input_doc: dict) -> dict:
+        input_path = self.workdir / "input.json"
+        input_path.write_text(json.dumps(input_doc, ensure_ascii=False))
+        proc = subprocess.run(
+            [
+                str(self.opa), "eval", "--format", "json", "--fail-defined=false",
+                "--ignore", "*_test.rego",
+                "-d", str(self.policy_dir), "-d", str(self.data_dir),
+                "-i", str(input_path), QUERY,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise EngineError(proc.stderr.strip())
+        out = json.loads(proc.stdout)
+        try:
+            return out["result"][0]["expressions"][0]["value"]
+        except (KeyError, IndexError) as exc:
+            raise EngineError("the policy result is undefined") from exc
+
+
+def opa_binary() -> Path:
+    """Where scripts/build-opa puts the real OPA."""
+    return ROOT / ".cache" / "opa"
+
+
+def default_engine(bundle: Bundle) -> Any:
+    return WasmEngine(bundle)
