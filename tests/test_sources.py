@@ -6,7 +6,9 @@ import pytest
 
 from decision_service.sources import SEED_FILES, check_regulation
 
-from .conftest import SEEDS
+from decision_service.bundle import ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.mark.parametrize("reg_id", sorted(SEED_FILES))
