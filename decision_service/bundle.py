@@ -19,9 +19,6 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-REGULATIONS_DIR = ROOT / "regulations"
-POLICIES_DIR = ROOT / "policies" / "rego"
-SCHEMA_FILE = REGULATIONS_DIR / "schema.json"
 
 #: Jurisdiction id → id of the regulation that is its own text.
 JURISDICTIONS = {
@@ -43,30 +40,43 @@ class BundleError(Exception):
         self.reason = reason
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """YAML dates become ISO strings, so data is JSON for every engine."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
-def load_regulation(path: Path) -> dict:
-    """Read and validate one regulation file."""
+def policy_hash(policy_files: dict[str, str]) -> str:
+    """Hash of the Rego sources (a compiled module must match it)."""
+    h = hashlib.sha256()
+    for name in sorted(policy_files):
+        h.update(name.encode() + b"\0" + policy_files[name].encode() + b"\0")
+    return h.hexdigest()
+
+
+def schema_validator(root: Path = ROOT) -> Any:
+    """The validator of ``regulations/schema.json``, built once per load."""
     import jsonschema
 
+    schema = json.loads((root / "regulations" / "schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def load_regulation(path: Path, validator: Any = None) -> dict:
+    """Read and validate one regulation file."""
+    validator = validator or schema_validator()
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"
         raise BundleError(path, where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    doc = _plain(doc)
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
+    doc = plain(doc)
     errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
@@ -109,12 +119,7 @@ class Bundle:
     @cached_property
     def revision(self) -> str:
         """Content hash of the policies and the regulation data."""
-        h = hashlib.sha256()
-        for name in sorted(self.policy_files):
-            h.update(name.encode())
-            h.update(b"\0")
-            h.update(self.policy_files[name].encode())
-            h.update(b"\0")
+        h = hashlib.sha256(policy_hash(self.policy_files).encode())
         h.update(json.dumps(self.data, sort_keys=True, ensure_ascii=False).encode())
         return h.hexdigest()[:16]
 
@@ -149,8 +154,9 @@ def load_bundle(root: Path = ROOT) -> Bundle:
     """Load and validate every regulation file and read the Rego policies."""
     reg_dir = root / "regulations"
     regulations = {}
+    validator = schema_validator(root)
     for path in sorted(reg_dir.glob("*.yaml")):
-        doc = load_regulation(path)
+        doc = load_regulation(path, validator)
         regulations[doc["id"]] = doc
     missing = set(JURISDICTIONS.values()) - set(regulations)
     if missing:

@@ -114,8 +114,3 @@ def _library_knows(year: int) -> bool:
     except NotImplementedError:
         return False
     return True
-
-
-@lru_cache(maxsize=1)
-def default_calendar() -> Calendar:
-    return Calendar.from_file()

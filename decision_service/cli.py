@@ -7,22 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from .bundle import BundleError, load_bundle
-from .calendar import Calendar
-from .engine import EngineError, WasmEngine
+from .bundle import BundleError
+from .decide import Decider
+from .engine import EngineError
 from .requests import RequestError, validate_request
 
 
 def _error(code: str, message: str, fields: dict | None = None) -> int:
     print(json.dumps({"error": {"code": code, "message": message, "fields": fields or {}}}, ensure_ascii=False), file=sys.stderr)
     return 2
-
-
-def _decider():
-    from .decide import Decider
-
-    bundle = load_bundle()
-    return Decider(bundle, WasmEngine(bundle), Calendar.from_file())
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
@@ -51,7 +44,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         except RequestError as exc:
             prefix = f"line {n}: " if lines else ""
             return _error("invalid_request", prefix + exc.message, exc.fields)
-    decider = _decider()
+    decider = Decider.from_disk()
     for req in requests:
         decision = decider.decide(req)
         print(json.dumps(decision, ensure_ascii=False, indent=None if lines else 2))

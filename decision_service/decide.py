@@ -53,7 +53,7 @@ def normalize(request: dict, today: str | None = None) -> dict:
 _REF = re.compile(r"^(?P<reg>[a-z]+-[a-z]+)#(?P<art>\d+)(?:\.(?P<item>\d+))?$")
 
 
-def ref_key(bundle: Bundle, regs: list[str], ref: str) -> tuple:
+def ref_key(regs: list[str], ref: str) -> tuple:
     """Order refs by regulation (as the decision lists them), article, item."""
     m = _REF.match(ref)
     reg = m.group("reg")
@@ -68,6 +68,15 @@ class Decider:
     engine: Engine
     calendar: Calendar
 
+    @classmethod
+    def from_disk(cls) -> Decider:
+        """The bundle in the checkout, the embedded engine and the calendar."""
+        from .bundle import load_bundle
+        from .engine import WasmEngine
+
+        bundle = load_bundle()
+        return cls(bundle, WasmEngine(bundle), Calendar.from_file())
+
     def decide(self, request: dict, today: str | None = None, decision_id: str | None = None) -> dict:
         doc = normalize(request, today)
         result = self.engine.evaluate(doc)
@@ -78,7 +87,7 @@ class Decider:
         regs = result["regulations"]
         timeline, confirmed = self._timeline(received, result["timeline"])
         deadline = self._deadline(received, result["deadline"])
-        basis = sorted(result["basis"], key=lambda r: ref_key(self.bundle, regs, r))
+        basis = sorted(result["basis"], key=lambda r: ref_key(regs, r))
         decision = {
             "decision_id": decision_id or str(uuid.uuid4()),
             "jurisdiction": doc["jurisdiction"],

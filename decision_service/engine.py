@@ -9,13 +9,12 @@ against different Rego fails, so a stale artifact can never decide.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from .bundle import ROOT, Bundle
+from .bundle import ROOT, Bundle, policy_hash
 
 COMPILED_DIR = Path(__file__).resolve().parent / "compiled"
 ENTRYPOINT = "osd/decision/result"
@@ -34,14 +33,6 @@ class Engine(Protocol):
     def evaluate(self, input_doc: dict) -> dict:
         """Return the policy result (``data.osd.decision.result``)."""
         ...
-
-
-def policy_hash(policy_files: dict[str, str]) -> str:
-    """Hash of the Rego sources a compiled module must match."""
-    h = hashlib.sha256()
-    for name in sorted(policy_files):
-        h.update(name.encode() + b"\0" + policy_files[name].encode() + b"\0")
-    return h.hexdigest()
 
 
 class WasmEngine:
@@ -140,7 +131,3 @@ class OpaCliEngine:
 def opa_binary() -> Path:
     """Where scripts/build-opa puts the real OPA."""
     return ROOT / ".cache" / "opa"
-
-
-def default_engine(bundle: Bundle) -> Any:
-    return WasmEngine(bundle)

@@ -10,11 +10,9 @@ reviewer states exactly what the text requires.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 import yaml
 
-from .bundle import ROOT
+from .bundle import ROOT, plain
 
 SCENARIO_DIR = ROOT / "tests" / "scenarios"
 
@@ -30,25 +28,14 @@ def load_scenarios(directory: Path = SCENARIO_DIR) -> list[dict]:
     return out
 
 
-def _dates(value: Any) -> Any:
-    import datetime as dt
-
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _dates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates(v) for v in value]
-    return value
-
 
 def request_of(scenario: dict) -> dict:
-    return _dates(scenario["request"])
+    return plain(scenario["request"])
 
 
 def check(scenario: dict, decision: dict) -> list[str]:
     """The ways ``decision`` differs from what the scenario expects."""
-    exp = _dates(scenario["expect"])
+    exp = plain(scenario["expect"])
     problems = []
     for key in ("outcome", "route", "binding", "calendar_confirmed"):
         if key in exp and decision[key] != exp[key]:

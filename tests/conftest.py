@@ -7,12 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.bundle import ROOT, load_bundle
-from decision_service.calendar import Calendar
+from decision_service.bundle import load_bundle
 from decision_service.decide import Decider
-from decision_service.engine import OpaCliEngine, WasmEngine, opa_binary
-
-SEEDS = ROOT.parent / "shared" / "seeds"
+from decision_service.engine import OpaCliEngine, opa_binary
 
 
 @pytest.fixture(scope="session")
@@ -21,8 +18,8 @@ def bundle():
 
 
 @pytest.fixture(scope="session")
-def decider(bundle):
-    return Decider(bundle, WasmEngine(bundle), Calendar.from_file())
+def decider():
+    return Decider.from_disk()
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,17 @@ governing := applied[0]
 
 government_types := {"government_department", "public_service_unit", "other_unit"}
 
+# A gate decided by the rule whose METADATA is meta: its priority comes from
+# custom.priority, its basis is given (the articles of the applied texts).
+gate(meta, basis, notes) := object.union(lib.case(meta, "not_applicable", "none"), {
+	"priority": meta.custom.priority,
+	"basis": basis,
+	"notes": notes,
+})
+
+# The refs of a rule's METADATA basis that belong to the applied regulations.
+applied_basis(meta) := {ref | some reg in applied; some ref in lib.refs_of(reg, meta.custom.basis)}
+
 # METADATA
 # title: Governing text not in force on as_of
 # description: >-
@@ -35,11 +46,11 @@ government_types := {"government_department", "public_service_unit", "other_unit
 #   description_zh: 适用的规定在该日期（as_of）不在施行期内（尚未施行或已经失效），没有已编码的规定可以适用。
 #   priority: 1
 #   basis: []
-gates contains object.union(lib.case(rego.metadata.rule(), "not_applicable", "none"), {
-	"priority": 1,
-	"basis": {ref | some v in data.regulations[governing].versions; some ref in v.dates_basis},
-	"notes": set(),
-}) if {
+gates contains gate(
+	rego.metadata.rule(),
+	{ref | some v in data.regulations[governing].versions; some ref in v.dates_basis},
+	set(),
+) if {
 	not lib.in_force(governing)
 }
 
@@ -56,11 +67,7 @@ gates contains object.union(lib.case(rego.metadata.rule(), "not_applicable", "no
 #     - nanjing-govdata#41.1
 #     - qingyang-resources#15
 #     - guangxi-scheduling#6
-gates contains object.union(lib.case(rego.metadata.rule(), "not_applicable", "none"), {
-	"priority": 2,
-	"basis": {ref | some reg in applied; some ref in lib.refs_of(reg, rego.metadata.rule().custom.basis)},
-	"notes": set(),
-}) if {
+gates contains gate(rego.metadata.rule(), applied_basis(rego.metadata.rule()), set()) if {
 	input.action == "share"
 	not input.requester.type in government_types
 	not wuxi_share
@@ -78,11 +85,7 @@ gates contains object.union(lib.case(rego.metadata.rule(), "not_applicable", "no
 #     - nanjing-govdata#41.1
 #     - qingyang-resources#17
 #     - guangxi-scheduling#44
-gates contains object.union(lib.case(rego.metadata.rule(), "not_applicable", "none"), {
-	"priority": 3,
-	"basis": {ref | some reg in applied; some ref in lib.refs_of(reg, rego.metadata.rule().custom.basis)},
-	"notes": set(),
-}) if {
+gates contains gate(rego.metadata.rule(), applied_basis(rego.metadata.rule()), set()) if {
 	input.action == "share"
 	input.requester.type in government_types
 	not object.get(input, "purpose", null) in {null, "official_duty"}
@@ -100,11 +103,11 @@ gates contains object.union(lib.case(rego.metadata.rule(), "not_applicable", "no
 #   basis:
 #     - wuxi-open#2
 #     - wuxi-open#3
-gates contains object.union(lib.case(rego.metadata.rule(), "not_applicable", "none"), {
-	"priority": 2,
-	"basis": {ref | some ref in rego.metadata.rule().custom.basis},
-	"notes": {lib.note("wuxi-open", "share_not_governed")},
-}) if {
+gates contains gate(
+	rego.metadata.rule(),
+	applied_basis(rego.metadata.rule()),
+	{lib.note("wuxi-open", "share_not_governed")},
+) if {
 	wuxi_share
 	lib.in_force("wuxi-open")
 }
