@@ -1,7 +1,7 @@
 """Reviewer-readable scenarios: a request and the parts of the decision expected.
 
 A scenario file (tests/scenarios/*.yaml) holds a list of scenarios, each with a
-name, the articles it tests, a request and ``expect``: outcome, route,
+name, the articles it tests (the decision must rest on each), a request and ``expect``: outcome, route,
 deadline fields, missing, codes of conditions/obligations/remedies, and
 articles the basis must include. Only what is written is checked, so a
 reviewer states exactly what the text requires.
@@ -28,9 +28,13 @@ def load_scenarios(directory: Path = SCENARIO_DIR) -> list[dict]:
     return out
 
 
-
 def request_of(scenario: dict) -> dict:
     return plain(scenario["request"])
+
+
+def rests_on(refs: set[str], ref: str) -> bool:
+    """Whether a decision's basis holds ``ref``, or an item of it when ``ref`` is an article."""
+    return ref in refs or any(r.startswith(ref + ".") for r in refs)
 
 
 def check(scenario: dict, decision: dict) -> list[str]:
@@ -65,6 +69,9 @@ def check(scenario: dict, decision: dict) -> list[str]:
     for ref in exp.get("basis_includes", []):
         if ref not in refs:
             problems.append(f"basis lacks {ref}")
+    for ref in scenario.get("articles", []):
+        if not rests_on(refs, ref):
+            problems.append(f"tests {ref}, but the decision does not rest on it")
     notes = {n["code"] for n in decision["notes"]}
     for code in exp.get("notes_include", []):
         if code not in notes:

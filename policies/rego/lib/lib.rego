@@ -104,7 +104,8 @@ note(reg, key) := object.union(data.regulations[reg].notes[key], {"code": key, "
 # title: Assemble
 # description: >-
 #   The policy result of one jurisdiction: the case, its terms, timeline and
-#   notes, and the union of every article they rest on.
+#   notes, and the union of every article they rest on, including the
+#   articles that put each applied version in force on as_of.
 assemble(c, parts) := {
 	"outcome": c.outcome,
 	"route": c.route,
@@ -123,9 +124,12 @@ assemble(c, parts) := {
 	"basis": sort(all_basis(c, parts)),
 }
 
-all_basis(c, parts) := {ref |
+all_basis(c, parts) := ({ref |
 	some ref in c.basis
 } | {ref |
+	some reg in parts.regulations
+	some ref in object.get(version(reg), "dates_basis", [])
+}) | {ref |
 	some key in ["conditions", "obligations", "remedies", "notes", "timeline"]
 	some item in parts[key]
 	some ref in item.basis

@@ -40,3 +40,16 @@ test_not_open_is_deny_with_remedies if {
 	r.outcome == "deny"
 	{c.code | some c in r.remedies} == {"desensitize_and_reclassify", "rights_holder_consent", "feedback_channel"}
 }
+
+test_unregistered_requester_without_agreement_is_incomplete if {
+	r := wuxi.result with input as object.union(base, {"requester": {"real_name_verified": false, "agreement_accepted": null}})
+	r.outcome == "incomplete"
+	r.missing == ["requester.agreement_accepted", "requester.real_name_verified"]
+}
+
+test_no_class_is_incomplete if {
+	r := wuxi.result with input as json.remove(base, ["dataset/open_class"])
+	r.outcome == "incomplete"
+	r.route == "none"
+	r.missing == ["dataset.open_class"]
+}
