@@ -9,19 +9,46 @@ reviewer states exactly what the text requires.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 import yaml
 
 from .bundle import ROOT, plain
+from .requests import RequestError, validate_request
+
+if TYPE_CHECKING:
+    from .decide import Decider
 
 SCENARIO_DIR = ROOT / "tests" / "scenarios"
 
 
-def load_scenarios(directory: Path = SCENARIO_DIR) -> list[dict]:
+class ScenarioError(Exception):
+    """A scenario file that cannot be read (never a failed expectation)."""
+
+
+def scenario_files(paths: list[Path] | None = None) -> list[Path]:
+    """The YAML files named, or found in the folders named (default tests/scenarios)."""
+    files: list[Path] = []
+    for path in paths or [SCENARIO_DIR]:
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    return files
+
+
+def load_scenarios(*paths: Path) -> list[dict]:
+    """Every scenario of the given files or folders, each tagged with its file name."""
     out = []
-    for path in sorted(directory.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for sc in doc["scenarios"]:
+    for path in scenario_files(list(paths)):
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ScenarioError(f"{path}: {exc}") from exc
+        if not isinstance(doc, dict) or not isinstance(doc.get("scenarios"), list):
+            raise ScenarioError(f"{path}: expected a mapping with a list under 'scenarios'")
+        for n, sc in enumerate(doc["scenarios"]):
+            if not isinstance(sc, dict) or not {"name", "request", "expect"} <= set(sc):
+                raise ScenarioError(f"{path}: scenario {n + 1} needs name, request and expect")
             sc = dict(sc)
             sc["file"] = path.name
             out.append(sc)
@@ -80,3 +107,33 @@ def check(scenario: dict, decision: dict) -> list[str]:
     if "regulations" in exp and regs != exp["regulations"]:
         problems.append(f"regulations: expected {exp['regulations']}, got {regs}")
     return problems
+
+
+@dataclass
+class ScenarioResult:
+    scenario: dict
+    decision: dict | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.scenario['file']}: {self.scenario['name']}"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def run_scenarios(decider: Decider, scenarios: list[dict]) -> list[ScenarioResult]:
+    """Validate each scenario's request as a client's would be, decide it, compare."""
+    results = []
+    for sc in scenarios:
+        try:
+            request = validate_request(request_of(sc))
+        except RequestError as exc:
+            fields = "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in exc.fields.items())
+            results.append(ScenarioResult(sc, None, [f"invalid request: {fields or exc.message}"]))
+            continue
+        decision = decider.decide(request)
+        results.append(ScenarioResult(sc, decision, check(sc, decision)))
+    return results

@@ -46,6 +46,7 @@ applied_basis(meta) := {ref | some reg in applied; some ref in lib.refs_of(reg, 
 #   description_zh: 适用的规定在该日期（as_of）不在施行期内（尚未施行或已经失效），没有已编码的规定可以适用。
 #   priority: 1
 #   basis: []
+#   basis_from: versions.dates_basis
 gates contains gate(
 	rego.metadata.rule(),
 	{ref | some v in data.regulations[governing].versions; some ref in v.dates_basis},

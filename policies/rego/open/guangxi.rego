@@ -83,14 +83,29 @@ remedies contains lib.term("coordination_by_authority", p.remedies.coordination_
 	input.requester.type in {"natural_person", "unincorporated_org"}
 }
 
+# METADATA
+# title: Review in 3 working days, then opening in 5
+# custom:
+#   basis:
+#     - guangxi-scheduling#33
 timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["open_review", "open_release"]]) if class == "conditional"
 
 default timeline := []
 
+# METADATA
+# title: The answer is due when the review is
+# custom:
+#   basis:
+#     - guangxi-scheduling#33
 deadline := lib.deadline(lib.step_at(timeline, 0)) if class == "conditional"
 
 default deadline := null
 
+# METADATA
+# title: Where unconditionally open data is taken
+# custom:
+#   basis:
+#     - guangxi-scheduling#32
 channel := lib.term("direct_open", p.channels.direct_open) if class == "unconditional"
 
 default channel := null

@@ -136,14 +136,29 @@ obligations contains lib.term(key, p.obligations[key]) if {
 #     - nanjing-govdata#23
 remedies contains lib.term("desensitize_and_reclassify", p.remedies.desensitize_and_reclassify) if class == "not_open"
 
+# METADATA
+# title: Processing of an application in 15 working days
+# custom:
+#   basis:
+#     - nanjing-govdata#27
 timeline := lib.chain([lib.step("open_process", p.steps.open_process)]) if case.route == "application"
 
 default timeline := []
 
+# METADATA
+# title: The answer is due when processing is
+# custom:
+#   basis:
+#     - nanjing-govdata#27
 deadline := lib.deadline(lib.step_at(timeline, 0)) if case.outcome == "apply"
 
 default deadline := null
 
+# METADATA
+# title: Where unconditionally open data is taken
+# custom:
+#   basis:
+#     - nanjing-govdata#26
 channel := lib.term("direct_open", p.channels.direct_open) if case.outcome == "permit"
 
 default channel := null

@@ -60,14 +60,29 @@ case := lib.case(rego.metadata.rule(), "deny", "none") if class == "not_open"
 
 missing contains "dataset.open_class" if class == null
 
+# METADATA
+# title: Answer in 15 working days, then opening by the big data centre
+# custom:
+#   basis:
+#     - qingyang-resources#24.2
 timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["open_reply", "open_release"]]) if case.outcome == "apply"
 
 default timeline := []
 
+# METADATA
+# title: The answer is due in 15 working days
+# custom:
+#   basis:
+#     - qingyang-resources#24.2
 deadline := lib.deadline(lib.step_at(timeline, 0)) if case.outcome == "apply"
 
 default deadline := null
 
+# METADATA
+# title: Where unconditionally open data is taken
+# custom:
+#   basis:
+#     - qingyang-resources#24.1
 channel := lib.term("direct_open", p.channels.direct_open) if case.outcome == "permit"
 
 default channel := null

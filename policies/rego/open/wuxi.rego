@@ -85,6 +85,7 @@ case := lib.case(rego.metadata.rule(), "incomplete", "application") if {
 case := lib.case(rego.metadata.rule(), "deny", "none") if class == "not_open"
 
 # METADATA
+# scope: document
 # title: What a conditional application lacks
 # description: >-
 #   Real-name registration (第六条), acceptance of the usage agreement and each
@@ -163,10 +164,20 @@ timeline := lib.chain([lib.step(key, p.steps[key]) |
 
 default timeline := []
 
+# METADATA
+# title: The answer is due 10 working days after receipt
+# custom:
+#   basis:
+#     - wuxi-open#15.3
 deadline := lib.deadline(lib.step_at(timeline, 1)) if case.outcome == "apply"
 
 default deadline := null
 
+# METADATA
+# title: Where unconditionally open data is taken
+# custom:
+#   basis:
+#     - wuxi-open#14
 channel := lib.term("direct", p.channels.direct) if case.outcome == "permit"
 
 default channel := null

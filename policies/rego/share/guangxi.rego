@@ -167,6 +167,14 @@ case := lib.case(rego.metadata.rule(), "apply", "application") if {
 	count(gaps) == 0
 }
 
+# METADATA
+# scope: document
+# title: What is needed to choose the procedure
+# custom:
+#   basis:
+#     - guangxi-scheduling#29
+#     - guangxi-scheduling#30
+#     - guangxi-scheduling#31
 gaps contains "requester.level" if requester_level == null
 
 gaps contains "dataset.provider.level" if {
@@ -227,10 +235,26 @@ obligations contains lib.term("report_usage_feedback", p.obligations.report_usag
 #     - guangxi-scheduling#37
 remedies contains lib.term("appeal", p.remedies.appeal) if case.outcome in {"apply", "deny"}
 
+# METADATA
+# title: The chain of reviews for this pair of bodies
+# custom:
+#   basis:
+#     - guangxi-scheduling#16
+#     - guangxi-scheduling#28
+#     - guangxi-scheduling#29
+#     - guangxi-scheduling#30
+#     - guangxi-scheduling#31
+#     - guangxi-scheduling#36
 timeline := lib.chain([lib.step(key, p.steps[key]) | some key in chains[route]]) if case.outcome == "apply"
 
 default timeline := []
 
+# METADATA
+# title: The answer is due when the last review with a limit is
+# custom:
+#   basis:
+#     - guangxi-scheduling#29
+#     - guangxi-scheduling#30
 deadline := lib.deadline(last) if {
 	case.outcome == "apply"
 	last := lib.step_at(timeline, count(timeline) - 1)

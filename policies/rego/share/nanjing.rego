@@ -124,6 +124,11 @@ case := lib.case(rego.metadata.rule(), "incomplete", "application") if {
 #     - nanjing-govdata#21
 case := lib.case(rego.metadata.rule(), "deny", "none") if class == "not_shared"
 
+# METADATA
+# title: What an other unit's application lacks
+# custom:
+#   basis:
+#     - nanjing-govdata#22
 gaps contains m.field if {
 	some m in p.materials.other_unit_application
 	not lib.filled(m.field)
@@ -158,6 +163,12 @@ conditions contains lib.term(key, p.conditions[key]) if {
 	some key in ["scenario_and_security_measures", "other_unit_agreement"]
 }
 
+# METADATA
+# scope: document
+# title: Opinion in 15 working days, then the determination
+# custom:
+#   basis:
+#     - nanjing-govdata#22
 timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["share_opinion", "share_determination"]]) if {
 	case.outcome == "apply"
 	own_department
@@ -170,10 +181,20 @@ timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["other_unit_op
 
 default timeline := []
 
+# METADATA
+# title: The answer is due with the opinion
+# custom:
+#   basis:
+#     - nanjing-govdata#22
 deadline := lib.deadline(lib.step_at(timeline, 0)) if case.outcome == "apply"
 
 default deadline := null
 
+# METADATA
+# title: Where unconditionally shared data is taken
+# custom:
+#   basis:
+#     - nanjing-govdata#22
 channel := lib.term("direct_share", p.channels.direct_share) if case.outcome == "permit"
 
 default channel := null

@@ -101,6 +101,11 @@ case := lib.case(rego.metadata.rule(), "apply", "negotiation") if {
 	class == "not_shared"
 }
 
+# METADATA
+# title: What a share application lacks
+# custom:
+#   basis:
+#     - qingyang-resources#17
 gaps contains m.field if {
 	some m in p.materials.share_application
 	not lib.filled(m.field)
@@ -148,6 +153,13 @@ remedies contains lib.term("coordination_by_authority", p.remedies.coordination_
 	class == "not_shared"
 }
 
+# METADATA
+# scope: document
+# title: Answer in 7 working days, or negotiation and coordination without a limit
+# custom:
+#   basis:
+#     - qingyang-resources#16.2
+#     - qingyang-resources#16.3
 timeline := lib.chain([lib.step("share_reply", p.steps.share_reply)]) if case.route == "application"
 
 timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["negotiation", "coordination"]]) if {
@@ -156,6 +168,11 @@ timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["negotiation",
 
 default timeline := []
 
+# METADATA
+# title: The answer is due in 7 working days
+# custom:
+#   basis:
+#     - qingyang-resources#16.2
 deadline := lib.deadline(lib.step_at(timeline, 0)) if {
 	case.outcome == "apply"
 	case.route == "application"
@@ -163,6 +180,11 @@ deadline := lib.deadline(lib.step_at(timeline, 0)) if {
 
 default deadline := null
 
+# METADATA
+# title: Where unconditionally shared data is taken
+# custom:
+#   basis:
+#     - qingyang-resources#16.1
 channel := lib.term("direct_share", p.channels.direct_share) if case.outcome == "permit"
 
 default channel := null

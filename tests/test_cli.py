@@ -1,0 +1,123 @@
+"""The ``osd`` command line as a user runs it: exit codes, output, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from decision_service.bundle import ROOT
+
+OSD = [sys.executable, "-m", "decision_service.cli"]
+
+
+def osd(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*OSD, *args], input=stdin, capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ}, check=False)
+
+
+def test_decide_answers_the_contract_example():
+    proc = osd("decide", "examples/request.json")
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(proc.stdout)
+    assert (d["outcome"], d["deadline"]["due"]) == ("apply", "2026-12-07")
+
+
+def test_decide_json_lines_keeps_order():
+    lines = [json.dumps({"jurisdiction": j, "action": "open", "as_of": "2026-11-23",
+                         "requester": {"type": "natural_person"}, "dataset": {"open_class": "unconditional"}})
+             for j in ("wuxi", "nanjing", "qingyang", "guangxi", "nanning")]
+    proc = osd("decide", "-", stdin="\n".join(lines) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [d["jurisdiction"] for d in out] == ["wuxi", "nanjing", "qingyang", "guangxi", "nanning"]
+    assert {d["outcome"] for d in out} == {"permit"}
+
+
+def test_decide_bad_input_exits_2_naming_the_field():
+    proc = osd("decide", "-", stdin='{"jurisdiction": "shanghai", "action": "open", "requester": {"type": "x"}, "dataset": {}}')
+    assert proc.returncode == 2
+    err = json.loads(proc.stderr)["error"]
+    assert err["code"] == "invalid_request"
+    assert {"jurisdiction", "requester.type"} <= set(err["fields"])
+    assert proc.stdout == ""
+
+
+@pytest.mark.opa
+def test_osd_test_runs_rego_and_scenarios_with_a_summary(opa_engine):
+    proc = osd("test", "--opa", str(opa_engine.opa))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    summary = proc.stdout.strip().splitlines()[-1]
+    assert summary.startswith("rego: ") and " 0 failed, coverage " in summary
+    assert summary.endswith(" 0 failed") and "scenarios: " in summary
+
+
+def test_osd_test_reports_a_reviewers_failing_scenario(tmp_path: Path):
+    (tmp_path / "mine.yaml").write_text(
+        "scenarios:\n"
+        "  - name: I expect a permit\n"
+        "    articles: [wuxi-open#14]\n"
+        "    request: {jurisdiction: wuxi, action: open, as_of: 2026-11-23,"
+        " requester: {type: legal_person}, dataset: {open_class: not_open}}\n"
+        "    expect: {outcome: permit}\n"
+        "  - name: a typo in the request\n"
+        "    request: {jurisdiction: wuxi, action: open, requestor: {type: legal_person}, dataset: {}}\n"
+        "    expect: {outcome: permit}\n",
+        encoding="utf-8",
+    )
+    proc = osd("test", "--scenarios-only", str(tmp_path))
+    assert proc.returncode == 1
+    assert "FAIL scenario mine.yaml: I expect a permit" in proc.stdout
+    assert "outcome: expected 'permit', got 'deny'" in proc.stdout
+    assert "tests wuxi-open#14, but the decision does not rest on it" in proc.stdout
+    assert "requestor: Unknown field." in proc.stdout and "requester: Missing data for required field." in proc.stdout
+    assert proc.stdout.strip().endswith("scenarios: 0 passed, 2 failed")
+
+
+def test_osd_test_with_no_scenarios_fails(tmp_path: Path):
+    proc = osd("test", "--scenarios-only", str(tmp_path))
+    assert proc.returncode == 1
+
+
+def test_osd_test_rejects_an_unreadable_scenario_file(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenarios: [{name: x}]\n", encoding="utf-8")
+    proc = osd("test", "--scenarios-only", str(bad))
+    assert proc.returncode == 2
+    assert "needs name, request and expect" in json.loads(proc.stderr)["error"]["message"]
+
+
+def test_rules_shows_an_article_with_its_rules_and_tests():
+    proc = osd("rules", "wuxi", "--article", "15", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    [art] = json.loads(proc.stdout)
+    assert art["ref"] == "wuxi-open#15" and art["status"] == "encoded"
+    assert "应当自收到申请之日起10个工作日内答复" in art["text"]
+    assert any(r["path"] == "data.osd.open.wuxi.case" for r in art["rules"])
+    assert "wuxi.yaml: National Day crossing" in art["tested_by"]
+
+
+def test_rules_shows_the_reason_an_article_is_out_of_scope():
+    proc = osd("rules", "nanjing", "--article", "38")
+    assert proc.returncode == 0
+    assert "out_of_scope" in proc.stdout and "out of scope: liability" in proc.stdout
+
+
+def test_rules_rejects_an_unknown_jurisdiction():
+    proc = osd("rules", "shanghai")
+    assert proc.returncode == 2
+    assert "jurisdiction" in json.loads(proc.stderr)["error"]["fields"]
+
+
+def test_coverage_accounts_for_every_article_of_every_seed():
+    proc = osd("coverage", "--format", "json")
+    assert proc.returncode == 0, proc.stdout
+    doc = json.loads(proc.stdout)
+    counts = {reg: len(rows) for reg, rows in doc.items()}
+    assert counts == {"guangxi-scheduling": 51, "nanjing-govdata": 42, "nanning-open": 16,
+                      "qingyang-resources": 37, "wuxi-open": 27}
+    assert {row["status"] for rows in doc.values() for row in rows} == {"encoded", "out_of_scope"}
