@@ -67,9 +67,7 @@ class Calendar:
                 return False
             return day.weekday() < 5
         if _library_knows(day.year):
-            import chinese_calendar
-
-            return bool(chinese_calendar.is_workday(day))
+            return _library_workday(day)
         return day.weekday() < 5
 
     def add_working_days(self, start: dt.date, n: int) -> Count:
@@ -114,3 +112,12 @@ def _library_knows(year: int) -> bool:
     except NotImplementedError:
         return False
     return True
+
+
+@lru_cache(maxsize=8192)
+def _library_workday(day: dt.date) -> bool:
+    """chinesecalendar's answer, remembered: the library scans its whole table
+    to validate each date, which would otherwise dominate a decision's time."""
+    import chinese_calendar
+
+    return bool(chinese_calendar.is_workday(day))

@@ -231,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:  # the reader (e.g. ``head``) stopped early
+        sys.stderr.close()
+        return 0
     except ScenarioError as exc:
         print(json.dumps({"error": {"code": "invalid_scenario", "message": str(exc), "fields": {}}},
                          ensure_ascii=False), file=sys.stderr)

@@ -1,8 +1,8 @@
 """Engines that evaluate the Rego policy: one interface, several back ends.
 
 The embedded engine runs the policy as WebAssembly compiled by the real OPA
-(``opa build -t wasm``), in-process with opa-py-wasm, so a machine with Python
-alone can decide. The compiled module lives in ``decision_service/compiled``
+(``opa build -t wasm``), in-process (our single-call runner over wasmtime, or
+opa-py-wasm), so a machine with Python alone can decide. The compiled module lives in ``decision_service/compiled``
 with a manifest naming the hash of the Rego it was built from; loading it
 against different Rego fails, so a stale artifact can never decide.
 """
@@ -10,6 +10,7 @@ against different Rego fails, so a stale artifact can never decide.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Protocol
@@ -35,14 +36,23 @@ class Engine(Protocol):
         ...
 
 
+RUNNERS = ("direct", "opa-py-wasm")
+
+
 class WasmEngine:
-    """The policy compiled to WebAssembly by OPA, evaluated in-process."""
+    """The policy compiled to WebAssembly by OPA, evaluated in-process.
 
-    name = "wasm"
+    Two runners execute the same module: ``direct`` (decision_service.wasm,
+    one guest call per evaluation; the default, being faster) and
+    ``opa-py-wasm`` (Intuit's SDK). ``OSD_WASM_RUNNER`` picks one; the tests
+    hold both to the real OPA's results.
+    """
 
-    def __init__(self, bundle: Bundle, compiled_dir: Path = COMPILED_DIR, pool_size: int = 4) -> None:
-        from opapywasm import OpaWasmPolicy, PolicyConfig
-
+    def __init__(self, bundle: Bundle, compiled_dir: Path = COMPILED_DIR, pool_size: int = 4,
+                 runner: str | None = None) -> None:
+        runner = runner or os.environ.get("OSD_WASM_RUNNER") or "direct"
+        if runner not in RUNNERS:
+            raise EngineError(f"unknown wasm runner {runner!r}: one of {', '.join(RUNNERS)}")
         manifest_path = compiled_dir / "manifest.json"
         wasm_path = compiled_dir / "policy.wasm"
         if not manifest_path.exists() or not wasm_path.exists():
@@ -55,10 +65,25 @@ class WasmEngine:
                 "(stale artifact): run scripts/build-policy"
             )
         self.manifest = manifest
+        self.runner = runner
+        self.name = f"wasm ({runner})"
         wasm = wasm_path.read_bytes()
-        _fit_initial_memory(wasm)
-        self._policy = OpaWasmPolicy.from_wasm_bytes(wasm, PolicyConfig(pool_size=pool_size, strict_result=True))
-        self._policy.set_data(bundle.data)
+        if runner == "direct":
+            from .wasm import WasmError, WasmModule, WasmPool
+
+            try:
+                module = WasmModule(wasm)
+                self._entrypoint = module.entrypoints[ENTRYPOINT]
+                self._pool = WasmPool(module, bundle.data, pool_size)
+            except (WasmError, KeyError) as exc:
+                raise EngineError(f"cannot run the compiled policy: {exc}") from exc
+            self.evaluate = self._evaluate_direct  # type: ignore[method-assign]
+        else:
+            from opapywasm import OpaWasmPolicy, PolicyConfig
+
+            _fit_initial_memory(wasm)
+            self._policy = OpaWasmPolicy.from_wasm_bytes(wasm, PolicyConfig(pool_size=pool_size, strict_result=True))
+            self._policy.set_data(bundle.data)
 
     def evaluate(self, input_doc: dict) -> dict:
         from opapywasm import OpaWasmError
@@ -67,6 +92,17 @@ class WasmEngine:
             return self._policy.evaluate(input_doc)
         except OpaWasmError as exc:
             raise EngineError(f"policy evaluation failed: {exc}") from exc
+
+    def _evaluate_direct(self, input_doc: dict) -> dict:
+        from .wasm import WasmError
+
+        try:
+            results = self._pool.evaluate(input_doc, self._entrypoint)
+        except WasmError as exc:
+            raise EngineError(f"policy evaluation failed: {exc}") from exc
+        if len(results) != 1 or "result" not in results[0]:
+            raise EngineError("the policy result is undefined")
+        return results[0]["result"]
 
 
 def _fit_initial_memory(wasm: bytes) -> None:
