@@ -204,7 +204,8 @@ def explain(decision: dict, why: dict) -> dict:
         flag_zh = "" if d["calendar_confirmed"] else "（该年度节假日安排尚未公布，按周一至周五计算）"
         flag_en = "" if d["calendar_confirmed"] else " (that year's holiday schedule is not published yet; counted Monday to Friday)"
         zh.append(f"{d['responsible']}应在{d['working_days']}个工作日内办理，即{d['due']}前{flag_zh}。")
-        en.append(f"{d['responsible_en']} must act within {d['working_days']} working days, by {d['due']}{flag_en}.")
+        who = d["responsible_en"][:1].upper() + d["responsible_en"][1:]
+        en.append(f"{who} must act within {d['working_days']} working days, by {d['due']}{flag_en}.")
     elif decision["outcome"] == "apply":
         zh.append("文本未规定办理期限。")
         en.append("The text sets no time limit.")
@@ -214,9 +215,12 @@ def explain(decision: dict, why: dict) -> dict:
     if not decision["binding"] and any(r["applies"] for r in decision["regulations"]):
         zh.append("所依据的文本包含征求意见稿，判断仅供参考，不具有约束力。")
         en.append("It rests on a draft for comment, so it is for guidance only and not binding.")
-    if decision["outcome"] == "not_applicable" and decision["action"] == "share":
-        zh.append("自然人、法人和其他组织可以通过开放途径（action: open）申请数据。")
-        en.append("Persons and organisations ask for data through opening (action: open).")
+    for reg in decision["regulations"]:
+        if not reg["applies"]:
+            windows_zh = "、".join(f"{a or '（未定）'}至{b or '（未定）'}" for a, b in reg["in_force_windows"])
+            windows_en = ", ".join(f"{a or 'open'} to {b or 'open'}" for a, b in reg["in_force_windows"])
+            zh.append(f"《{reg['title']}》的施行期为{windows_zh}，不含{decision['as_of']}。")
+            en.append(f"{reg['title_en']} is in force {windows_en}, which does not include {decision['as_of']}.")
     for note in decision["notes"]:
         if note["kind"] in ("silent", "copy_cut", "scope"):
             zh.append(note["zh"])
