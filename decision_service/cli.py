@@ -206,6 +206,29 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if gaps else 0
 
 
+def cmd_sources(args: argparse.Namespace) -> int:
+    """Regenerate (write) or compare (check) the cleaned articles from the seeds."""
+    from .bundle import ROOT
+    from .sources import SEED_FILES, SEEDS_DIR, check_regulation, write_regulation
+
+    seeds = Path(args.seeds) if args.seeds else SEEDS_DIR
+    if not seeds.is_dir():
+        return _error("invalid_request", f"no seed folder at {seeds}", {"seeds": ["not a folder"]})
+    status = 0
+    for reg_id in sorted(SEED_FILES):
+        path = ROOT / "regulations" / f"{reg_id}.yaml"
+        if args.action == "write":
+            changed = write_regulation(path, reg_id, seeds)
+            print(f"{reg_id}: {'rewritten' if changed else 'unchanged'}")
+        else:
+            diff = check_regulation(path, reg_id, seeds)
+            print(f"{reg_id}: {'differs from the seed' if diff else 'matches the seed'}")
+            for line in diff[:20]:
+                print(f"    {line}")
+            status = status or (1 if diff else 0)
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="osd", description="Decisions on opening and sharing public data")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -228,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("-v", "--verbose", action="store_true", help="one line per article")
     p.set_defaults(func=cmd_coverage)
+    p = sub.add_parser("sources", help="regenerate or check the cleaned articles from ../shared/seeds")
+    p.add_argument("action", choices=["check", "write"])
+    p.add_argument("--seeds", help="the seed folder (default ../shared/seeds or OSD_SEEDS_DIR)")
+    p.set_defaults(func=cmd_sources)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

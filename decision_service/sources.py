@@ -11,12 +11,16 @@ compare the committed YAML with what this module produces.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+#: Where the seeds are: beside the checkout, or named by ``OSD_SEEDS_DIR``.
+SEEDS_DIR = Path(os.environ.get("OSD_SEEDS_DIR") or Path(__file__).resolve().parent.parent.parent / "shared" / "seeds")
 
 #: Seed file for each regulation id (see ../shared/seeds/README.md).
 SEED_FILES = {

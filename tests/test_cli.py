@@ -121,3 +121,9 @@ def test_coverage_accounts_for_every_article_of_every_seed():
     assert counts == {"guangxi-scheduling": 51, "nanjing-govdata": 42, "nanning-open": 16,
                       "qingyang-resources": 37, "wuxi-open": 27}
     assert {row["status"] for rows in doc.values() for row in rows} == {"encoded", "out_of_scope"}
+
+
+def test_sources_check_matches_the_seeds():
+    proc = osd("sources", "check")
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.count("matches the seed") == 5

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from decision_service.sources import SEEDS_DIR as SEEDS
 from decision_service.sources import SEED_FILES, check_regulation
-
-from decision_service.bundle import ROOT
-
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.mark.parametrize("reg_id", sorted(SEED_FILES))
@@ -19,13 +16,24 @@ def test_articles_regenerate_from_the_seed(reg_id, bundle):
     assert diff == [], "\n".join(diff)
 
 
-def _cited(params):
-    """Every parameter entry that carries basis and quote."""
-    for group in params.values():
-        entries = group.values() if isinstance(group, dict) else []
-        for entry in entries:
-            if isinstance(entry, dict) and "quote" in entry:
-                yield entry
+def _cited(value):
+    """Every parameter entry, at any depth, that carries basis and quote."""
+    if isinstance(value, dict):
+        if "quote" in value and "basis" in value:
+            yield value
+        for key, item in value.items():
+            if key.endswith("_quote") and f"{key[:-6]}_basis" in value:
+                yield {"quote": item, "basis": value[f"{key[:-6]}_basis"]}
+            else:
+                yield from _cited(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _cited(item)
+
+
+def test_the_quote_walker_reaches_nested_entries():
+    found = list(_cited({"a": {"b": [{"quote": "q", "basis": ["x#1"]}]}, "m": [], "m_quote": "r", "m_basis": ["x#2"]}))
+    assert [e["quote"] for e in found] == ["q", "r"]
 
 
 def test_every_quote_stands_in_its_article(bundle):
