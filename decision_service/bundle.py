@@ -85,7 +85,30 @@ def load_regulation(path: Path, validator: Any = None) -> dict:
     if doc["id"] != path.stem:
         raise BundleError(path, "id", f"id {doc['id']!r} does not match the file name {path.stem!r}")
     _check_windows(path, doc)
+    _check_events(path, doc)
     return doc
+
+
+def _check_events(path: Path, doc: dict) -> None:
+    """Event limits may refer only to steps, earlier limits and notes that exist."""
+    notes = doc.get("notes") or {}
+    for i, v in enumerate(doc["versions"]):
+        params = v.get("parameters") or {}
+        steps = params.get("steps") or {}
+        for event, items in (params.get("events") or {}).items():
+            seen: set[str] = set()
+            for j, item in enumerate(items):
+                where = f"versions/{i}/parameters/events/{event}/{j}"
+                if "step" in item:
+                    if item["step"] not in steps:
+                        raise BundleError(path, where, f"no step {item['step']!r} in parameters.steps")
+                    seen.add(item["step"])
+                    continue
+                if item["from"] not in {"event", "previous"} | seen:
+                    raise BundleError(path, f"{where}/from", f"{item['from']!r} is not event, previous or an earlier key")
+                if "note" in item and item["note"] not in notes:
+                    raise BundleError(path, f"{where}/note", f"no note {item['note']!r}")
+                seen.add(item["key"])
 
 
 def _check_windows(path: Path, doc: dict) -> None:

@@ -104,8 +104,8 @@ class Decider:
             "missing": result["missing"],
             "deadline": deadline,
             "timeline": timeline,
-            "basis": [self._article(ref) for ref in basis],
-            "regulations": [self._regulation(reg, result["versions"].get(reg)) for reg in regs],
+            "basis": [self.article(ref) for ref in basis],
+            "regulations": [self.regulation_entry(reg, result["versions"].get(reg)) for reg in regs],
             "notes": result["notes"],
             "explanation": {},
             "bundle_revision": self.bundle.revision,
@@ -159,13 +159,13 @@ class Decider:
             )
         return out, confirmed
 
-    def _article(self, ref: str) -> dict:
+    def article(self, ref: str) -> dict:
         art = self.bundle.articles.get(ref)
         if art is None:
             return {"ref": ref, "label": None, "quote": None}
         return dict(art)
 
-    def _regulation(self, reg_id: str, version_id: str | None) -> dict:
+    def regulation_entry(self, reg_id: str, version_id: str | None) -> dict:
         reg = self.bundle.regulation(reg_id)
         entry = {"id": reg_id, "title": reg["title"], "title_en": reg["title_en"], "applies": version_id is not None}
         if version_id is None:

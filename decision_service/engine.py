@@ -19,7 +19,14 @@ from .bundle import ROOT, Bundle, policy_hash
 
 COMPILED_DIR = Path(__file__).resolve().parent / "compiled"
 ENTRYPOINT = "osd/decision/result"
-QUERY = "data.osd.decision.result"
+#: Every entry point compiled into the module: decisions, classification (one
+#: item, or a batch), deadlines.
+ENTRYPOINTS = (ENTRYPOINT, "osd/classify/result", "osd/classify/batch", "osd/deadline/result")
+
+
+def query_of(entrypoint: str) -> str:
+    """``osd/decision/result`` → ``data.osd.decision.result``."""
+    return "data." + entrypoint.replace("/", ".")
 
 
 class EngineError(Exception):
@@ -31,8 +38,8 @@ class Engine(Protocol):
 
     name: str
 
-    def evaluate(self, input_doc: dict) -> dict:
-        """Return the policy result (``data.osd.decision.result``)."""
+    def evaluate(self, input_doc: dict, entrypoint: str = ENTRYPOINT) -> dict:
+        """Return the value of the entry point (default ``data.osd.decision.result``)."""
         ...
 
 
@@ -73,7 +80,7 @@ class WasmEngine:
 
             try:
                 module = WasmModule(wasm)
-                self._entrypoint = module.entrypoints[ENTRYPOINT]
+                self._entrypoints = {name: module.entrypoints[name] for name in ENTRYPOINTS}
                 self._pool = WasmPool(module, bundle.data, pool_size)
             except (WasmError, KeyError) as exc:
                 raise EngineError(f"cannot run the compiled policy: {exc}") from exc
@@ -85,19 +92,19 @@ class WasmEngine:
             self._policy = OpaWasmPolicy.from_wasm_bytes(wasm, PolicyConfig(pool_size=pool_size, strict_result=True))
             self._policy.set_data(bundle.data)
 
-    def evaluate(self, input_doc: dict) -> dict:
+    def evaluate(self, input_doc: dict, entrypoint: str = ENTRYPOINT) -> dict:
         from opapywasm import OpaWasmError
 
         try:
-            return self._policy.evaluate(input_doc)
+            return self._policy.evaluate(input_doc, entrypoint)
         except OpaWasmError as exc:
             raise EngineError(f"policy evaluation failed: {exc}") from exc
 
-    def _evaluate_direct(self, input_doc: dict) -> dict:
+    def _evaluate_direct(self, input_doc: dict, entrypoint: str = ENTRYPOINT) -> dict:
         from .wasm import WasmError
 
         try:
-            results = self._pool.evaluate(input_doc, self._entrypoint)
+            results = self._pool.evaluate(input_doc, self._entrypoints[entrypoint])
         except WasmError as exc:
             raise EngineError(f"policy evaluation failed: {exc}") from exc
         if len(results) != 1 or "result" not in results[0]:
@@ -141,7 +148,7 @@ class OpaCliEngine:
         self.data_dir = data_dir
         self.policy_dir = bundle.root / "policies" / "rego"
 
-    def evaluate(self, input_doc: dict) -> dict:
+    def evaluate(self, input_doc: dict, entrypoint: str = ENTRYPOINT) -> dict:
         input_path = self.workdir / "input.json"
         input_path.write_text(json.dumps(input_doc, ensure_ascii=False))
         proc = subprocess.run(
@@ -149,7 +156,7 @@ class OpaCliEngine:
                 str(self.opa), "eval", "--format", "json", "--fail-defined=false",
                 "--ignore", "*_test.rego",
                 "-d", str(self.policy_dir), "-d", str(self.data_dir),
-                "-i", str(input_path), QUERY,
+                "-i", str(input_path), query_of(entrypoint),
             ],
             capture_output=True,
             text=True,

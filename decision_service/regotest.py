@@ -88,12 +88,12 @@ def _read_coverage(report: RegoReport, doc: dict) -> None:
     for name, f in doc.get("files", {}).items():
         if name.endswith("_test.rego"):
             continue
-        rows_not = sorted(
+        rows_not = sorted({
             row for span in f.get("not_covered", []) for row in range(span["start"]["row"], span["end"]["row"] + 1)
-        )
+        })
         n_cov = f.get("covered_lines", 0)
         covered += n_cov
         total += n_cov + len(rows_not)
         if rows_not:
-            report.uncovered[name] = rows_not
+            report.uncovered[name[name.find("policies/rego/"):]] = rows_not
     report.coverage = 100.0 * covered / total if total else 0.0

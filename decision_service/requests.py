@@ -1,4 +1,5 @@
-"""Validation of decision requests (contract §1), with marshmallow.
+"""Validation of requests (contract §1 decisions, §4 classifications, §5
+deadlines), with marshmallow.
 
 Bad input is answered with the field path and the reason (contract §6); the
 policy only ever sees requests that passed these schemas.
@@ -116,11 +117,16 @@ def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
 
 
 def validate_request(doc: object) -> dict:
-    """The request as the policy sees it, or a RequestError naming each bad field."""
+    """A decision request as the policy sees it, or a RequestError naming each bad field."""
+    return load_valid(_SCHEMA, doc)
+
+
+def load_valid(schema: Schema, doc: object) -> dict:
+    """``doc`` loaded by ``schema``, or a RequestError naming each bad field."""
     if not isinstance(doc, dict):
         raise RequestError("the request must be a JSON object", {"(root)": ["not an object"]})
     try:
-        data = _SCHEMA.load(doc)
+        data = schema.load(doc)
     except ValidationError as exc:
         flat = _flatten(exc.messages) if isinstance(exc.messages, dict) else {"(root)": list(exc.messages)}
         first = next(iter(flat))
@@ -134,3 +140,104 @@ def _to_json(data: dict) -> dict:
         key = "from" if key == "from_" else key
         out[key] = _to_json(value) if isinstance(value, dict) else value
     return out
+
+
+# -- contract §4: classification ---------------------------------------------
+
+CONTENTS = ["state_secret", "work_secret", "trade_secret", "personal_info"]
+OPEN_CLASSES = ["unconditional", "conditional", "not_open"]
+SHARE_CLASSES = ["unconditional", "conditional", "not_shared"]
+#: Catalogue fields named by any of the texts (the codes of parameters.catalogue).
+CATALOGUE_FIELDS = [
+    "name", "data_items", "provider", "open_class", "open_conditions", "format", "data_type",
+    "update_frequency", "contact", "category", "responsible_party", "attributes", "update_deadline",
+    "share_class", "share_mode", "open_mode", "usage_requirements", "domain", "summary",
+]
+
+
+def _flag() -> fields.Boolean:
+    return fields.Boolean(load_default=False, allow_none=True, truthy={True}, falsy={False})
+
+
+class ClassifiedDatasetSchema(Strict):
+    id = fields.String(allow_none=True, validate=validate.Length(max=200))
+    title = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    contains = fields.List(fields.String(validate=one_of(CONTENTS)), load_default=list)
+    desensitized = _flag()
+    rights_holder_consent = _flag()
+    prohibited_by_law = _flag()
+    security_risk = _flag()
+    needs_limits = _flag()
+    legal_basis = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    declared_open_class = fields.String(allow_none=True, validate=one_of(OPEN_CLASSES))
+    declared_share_class = fields.String(allow_none=True, validate=one_of(SHARE_CLASSES))
+    catalogue = fields.Dict(
+        keys=fields.String(validate=one_of(CATALOGUE_FIELDS)),
+        values=fields.String(allow_none=True, validate=validate.Length(max=2000)),
+        allow_none=True,
+    )
+
+
+class ChangeSchema(Strict):
+    kind = fields.String(required=True, validate=one_of(["open", "share"]))
+    from_ = fields.String(required=True, data_key="from")
+    to = fields.String(required=True)
+    need = fields.String(allow_none=True, validate=validate.Length(max=2000))
+
+    @validates_schema
+    def _classes_of_kind(self, data: dict, **_: object) -> None:
+        classes = OPEN_CLASSES if data.get("kind") == "open" else SHARE_CLASSES
+        bad = {k: [f"Must be one of: {', '.join(classes)}."] for k in ("from", "to")
+               if data.get("from_" if k == "from" else k) not in classes}
+        if bad:
+            raise ValidationError(bad)
+
+
+class ClassificationRequestSchema(Strict):
+    jurisdiction = fields.String(allow_none=True, validate=one_of(JURISDICTIONS))
+    jurisdictions = fields.List(fields.String(validate=one_of(JURISDICTIONS)), allow_none=True,
+                                validate=validate.Length(min=1))
+    as_of = IsoDate(allow_none=True)
+    dataset = fields.Nested(ClassifiedDatasetSchema, required=True)
+    change = fields.Nested(ChangeSchema, allow_none=True)
+
+    @validates_schema
+    def _one_way_to_name(self, data: dict, **_: object) -> None:
+        if data.get("jurisdiction") and data.get("jurisdictions"):
+            raise ValidationError({"jurisdictions": ["Give jurisdiction or jurisdictions, not both."]})
+
+
+_CLASSIFICATION = ClassificationRequestSchema()
+
+
+def validate_classification(doc: object) -> dict:
+    """A classification request, or a RequestError naming each bad field."""
+    return load_valid(_CLASSIFICATION, doc)
+
+
+# -- contract §5: deadlines ---------------------------------------------------
+
+#: The contract's events, then those the texts add.
+EVENTS = [
+    "catalog_update_required", "data_error_reported", "objection_received", "quality_rectification_issued",
+    "platform_account_request", "platform_maintenance_planned", "catalog_offline_requested",
+    "data_offline_requested", "shared_data_doubt",
+    "open_application_received", "share_application_received", "data_leak_found", "platform_staff_changed",
+]
+
+
+class DeadlineRequestSchema(Strict):
+    jurisdiction = fields.String(allow_none=True, validate=one_of(JURISDICTIONS))
+    jurisdictions = fields.List(fields.String(validate=one_of(JURISDICTIONS)), allow_none=True,
+                                validate=validate.Length(min=1))
+    event = fields.String(required=True, validate=one_of(EVENTS))
+    date = IsoDate(required=True)
+    as_of = IsoDate(allow_none=True)
+
+
+_DEADLINE = DeadlineRequestSchema()
+
+
+def validate_deadline(doc: object) -> dict:
+    """A deadline request, or a RequestError naming each bad field."""
+    return load_valid(_DEADLINE, doc)

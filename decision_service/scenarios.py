@@ -1,10 +1,16 @@
-"""Reviewer-readable scenarios: a request and the parts of the decision expected.
+"""Reviewer-readable scenarios: a request and the parts of the answer expected.
 
-A scenario file (tests/scenarios/*.yaml) holds a list of scenarios, each with a
-name, the articles it tests (the decision must rest on each), a request and ``expect``: outcome, route,
-deadline fields, missing, codes of conditions/obligations/remedies, and
-articles the basis must include. Only what is written is checked, so a
-reviewer states exactly what the text requires.
+A scenario file holds a ``kind`` (``decision``, the default, for contract §1;
+``classification`` for §4; ``deadline`` for §5) and a list of scenarios, each
+with a name, the articles it tests (the answer must rest on each), a request
+and ``expect``. Decisions: outcome, route, deadline fields, missing, codes of
+conditions/obligations/remedies, articles the basis must include.
+Classifications (one jurisdiction): fields of ``open`` and ``share``, the
+change's ``allowed``/``requires``/``problems``, the catalogue's ``missing``.
+Deadlines (one jurisdiction): ``outcome`` and each limit's fields by key.
+Only what is written is checked, so a reviewer states exactly what the text
+requires. Files live in tests/scenarios/ and its classification/ and
+deadlines/ folders.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .bundle import ROOT, plain
-from .requests import RequestError, validate_request
+from .requests import RequestError, validate_classification, validate_deadline, validate_request
 
 if TYPE_CHECKING:
     from .decide import Decider
@@ -32,8 +38,19 @@ def scenario_files(paths: list[Path] | None = None) -> list[Path]:
     """The YAML files named, or found in the folders named (default tests/scenarios)."""
     files: list[Path] = []
     for path in paths or [SCENARIO_DIR]:
-        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+        files.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
     return files
+
+
+KINDS = ("decision", "classification", "deadline")
+
+
+def _label(path: Path) -> str:
+    """The file as a reviewer knows it: relative to tests/scenarios when inside it."""
+    try:
+        return str(path.resolve().relative_to(SCENARIO_DIR))
+    except ValueError:
+        return path.name
 
 
 def load_scenarios(*paths: Path) -> list[dict]:
@@ -46,11 +63,17 @@ def load_scenarios(*paths: Path) -> list[dict]:
             raise ScenarioError(f"{path}: {exc}") from exc
         if not isinstance(doc, dict) or not isinstance(doc.get("scenarios"), list):
             raise ScenarioError(f"{path}: expected a mapping with a list under 'scenarios'")
+        kind = doc.get("kind", "decision")
+        if kind not in KINDS:
+            raise ScenarioError(f"{path}: kind must be one of {', '.join(KINDS)}")
         for n, sc in enumerate(doc["scenarios"]):
             if not isinstance(sc, dict) or not {"name", "request", "expect"} <= set(sc):
                 raise ScenarioError(f"{path}: scenario {n + 1} needs name, request and expect")
+            if kind != "decision" and not sc["request"].get("jurisdiction"):
+                raise ScenarioError(f"{path}: scenario {n + 1} must name one jurisdiction")
             sc = dict(sc)
-            sc["file"] = path.name
+            sc["file"] = _label(path)
+            sc["kind"] = kind
             out.append(sc)
     return out
 
@@ -64,11 +87,92 @@ def rests_on(refs: set[str], ref: str) -> bool:
     return ref in refs or any(r.startswith(ref + ".") for r in refs)
 
 
-def check(scenario: dict, decision: dict) -> list[str]:
-    """The ways ``decision`` differs from what the scenario expects."""
+def check(scenario: dict, answer: dict) -> list[str]:
+    """The ways ``answer`` differs from what the scenario expects."""
+    kind = scenario.get("kind", "decision")
+    if kind == "classification":
+        return check_classification(scenario, answer)
+    if kind == "deadline":
+        return check_deadline(scenario, answer)
+    return check_decision(scenario, answer)
+
+
+def _common(scenario: dict, exp: dict, answer: dict) -> list[str]:
+    """Articles, basis and notes, alike for every kind."""
+    problems = []
+    refs = {b["ref"] for b in answer["basis"]}
+    for ref in exp.get("basis_includes", []):
+        if ref not in refs:
+            problems.append(f"basis lacks {ref}")
+    for ref in scenario.get("articles", []):
+        if not rests_on(refs, ref):
+            problems.append(f"tests {ref}, but the answer does not rest on it")
+    notes = {n["code"] for n in answer["notes"]}
+    for code in exp.get("notes_include", []):
+        if code not in notes:
+            problems.append(f"notes lack {code}")
+    for key in ("binding", "calendar_confirmed", "applies"):
+        if key in exp and answer.get(key) != exp[key]:
+            problems.append(f"{key}: expected {exp[key]!r}, got {answer.get(key)!r}")
+    return problems
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, with lists compared as sets (the order of classes is not a rule)."""
+    if isinstance(a, list) and isinstance(b, list):
+        return sorted(map(str, a)) == sorted(map(str, b))
+    return a == b
+
+
+def check_classification(scenario: dict, r: dict) -> list[str]:
+    exp = plain(scenario["expect"])
+    problems = _common(scenario, exp, r)
+    for part in ("open", "share"):
+        for k, v in (exp.get(part) or {}).items():
+            got = (r.get(part) or {}).get(k)
+            if not _same(got, v):
+                problems.append(f"{part}.{k}: expected {v!r}, got {got!r}")
+    if "change" in exp:
+        got = r.get("change")
+        if exp["change"] is None or got is None:
+            if exp["change"] != got:
+                problems.append(f"change: expected {exp['change']!r}, got {got!r}")
+        else:
+            for k, v in exp["change"].items():
+                value = [t["code"] for t in got["requires"]] if k == "requires" else got.get(k)
+                if not _same(value, v):
+                    problems.append(f"change.{k}: expected {v!r}, got {value!r}")
+    if "catalogue_missing" in exp:
+        got = [f["code"] for f in (r.get("catalogue") or {}).get("missing", [])]
+        if not _same(got, exp["catalogue_missing"]):
+            problems.append(f"catalogue missing: expected {exp['catalogue_missing']}, got {got}")
+    return problems
+
+
+def check_deadline(scenario: dict, r: dict) -> list[str]:
+    exp = plain(scenario["expect"])
+    problems = _common(scenario, exp, r)
+    if "outcome" in exp and r["outcome"] != exp["outcome"]:
+        problems.append(f"outcome: expected {exp['outcome']!r}, got {r['outcome']!r}")
+    if "limits" in exp:
+        got = {l["key"]: l for l in r["limits"]}
+        want = [l["key"] for l in exp["limits"]]
+        if want != [l["key"] for l in r["limits"]]:
+            problems.append(f"limits: expected {want}, got {[l['key'] for l in r['limits']]}")
+        for limit in exp["limits"]:
+            for k, v in limit.items():
+                value = got.get(limit["key"], {}).get(k)
+                if value != v:
+                    problems.append(f"limit {limit['key']}.{k}: expected {v!r}, got {value!r}")
+    return problems
+
+
+def check_decision(scenario: dict, decision: dict) -> list[str]:
+    """The ways a decision differs from what the scenario expects."""
     exp = plain(scenario["expect"])
     problems = []
-    for key in ("outcome", "route", "binding", "calendar_confirmed"):
+    problems += _common(scenario, exp, decision)
+    for key in ("outcome", "route"):
         if key in exp and decision[key] != exp[key]:
             problems.append(f"{key}: expected {exp[key]!r}, got {decision[key]!r}")
     if "missing" in exp and sorted(decision["missing"]) != sorted(exp["missing"]):
@@ -92,17 +196,6 @@ def check(scenario: dict, decision: dict) -> list[str]:
         got = [s["due"] for s in decision["timeline"]]
         if got != exp["timeline_due"]:
             problems.append(f"timeline dues: expected {exp['timeline_due']}, got {got}")
-    refs = {b["ref"] for b in decision["basis"]}
-    for ref in exp.get("basis_includes", []):
-        if ref not in refs:
-            problems.append(f"basis lacks {ref}")
-    for ref in scenario.get("articles", []):
-        if not rests_on(refs, ref):
-            problems.append(f"tests {ref}, but the decision does not rest on it")
-    notes = {n["code"] for n in decision["notes"]}
-    for code in exp.get("notes_include", []):
-        if code not in notes:
-            problems.append(f"notes lack {code}")
     regs = [r["id"] for r in decision["regulations"]]
     if "regulations" in exp and regs != exp["regulations"]:
         problems.append(f"regulations: expected {exp['regulations']}, got {regs}")
@@ -124,16 +217,34 @@ class ScenarioResult:
         return not self.problems
 
 
+VALIDATORS = {"decision": validate_request, "classification": validate_classification, "deadline": validate_deadline}
+
+
+def answer(decider: Decider, kind: str, request: dict) -> dict:
+    """The answer a scenario is checked against: a decision, or the one
+    jurisdiction's classification or deadline result."""
+    if kind == "classification":
+        from .classify import Classifier
+
+        return Classifier(decider).classify(request)["results"][0]
+    if kind == "deadline":
+        from .deadlines import Deadlines
+
+        return Deadlines(decider).deadlines(request)["results"][0]
+    return decider.decide(request)
+
+
 def run_scenarios(decider: Decider, scenarios: list[dict]) -> list[ScenarioResult]:
-    """Validate each scenario's request as a client's would be, decide it, compare."""
+    """Validate each scenario's request as a client's would be, answer it, compare."""
     results = []
     for sc in scenarios:
+        kind = sc.get("kind", "decision")
         try:
-            request = validate_request(request_of(sc))
+            request = VALIDATORS[kind](request_of(sc))
         except RequestError as exc:
             fields = "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in exc.fields.items())
             results.append(ScenarioResult(sc, None, [f"invalid request: {fields or exc.message}"]))
             continue
-        decision = decider.decide(request)
-        results.append(ScenarioResult(sc, decision, check(sc, decision)))
+        got = answer(decider, kind, request)
+        results.append(ScenarioResult(sc, got, check(sc, got)))
     return results

@@ -73,7 +73,7 @@ def test_osd_test_reports_a_reviewers_failing_scenario(tmp_path: Path):
     assert proc.returncode == 1
     assert "FAIL scenario mine.yaml: I expect a permit" in proc.stdout
     assert "outcome: expected 'permit', got 'deny'" in proc.stdout
-    assert "tests wuxi-open#14, but the decision does not rest on it" in proc.stdout
+    assert "tests wuxi-open#14, but the answer does not rest on it" in proc.stdout
     assert "requestor: Unknown field." in proc.stdout and "requester: Missing data for required field." in proc.stdout
     assert proc.stdout.strip().endswith("scenarios: 0 passed, 2 failed")
 

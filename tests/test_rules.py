@@ -8,6 +8,7 @@ them would put a decision on no cited ground.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 from decision_service.rules import parse_rego, policy_rules, rule_heads
@@ -59,3 +60,23 @@ def test_every_cited_ref_is_an_article_or_item_of_the_bundle(bundle):
 def test_rule_heads_skip_defaults_and_imports():
     src = "package p\n\nimport data.x\n\ndefault a := 1\n\na := 2 if true\n\nb contains 1\n"
     assert rule_heads(src) == [(7, "a"), (9, "b")]
+
+
+NOTE_CALL = re.compile(r'\bnote\((reg|own|governing|"[a-z-]+"), (?:"([a-z_]+)"|key)\)')
+REG_VALUE = re.compile(r'^reg := "([a-z-]+)"', re.M)
+KEY_LIST = re.compile(r'some key in \[([^\]]+)\]')
+
+
+def test_every_note_a_rule_names_exists_in_its_regulation(bundle):
+    """A note key that does not exist would make a rule silently add nothing."""
+    missing = []
+    for rel, source in bundle.policy_files.items():
+        own = REG_VALUE.search(source)
+        for line in source.splitlines():
+            for m in NOTE_CALL.finditer(line):
+                reg = m.group(1).strip('"') if m.group(1).startswith('"') else (own.group(1) if own else None)
+                if reg is None:
+                    continue  # resolved at evaluation (governing, own): checked by the scenarios
+                keys = [m.group(2)] if m.group(2) else [k.strip().strip('"') for km in KEY_LIST.finditer(line) for k in km.group(1).split(",")]
+                missing += [f"{rel}: {reg} {k}" for k in keys if k not in bundle.regulations[reg]["notes"]]
+    assert missing == []
