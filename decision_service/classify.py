@@ -36,17 +36,24 @@ PROBLEM_WORDS = {
 }
 
 
-def items_of(request: dict, today: str | None = None) -> list[dict]:
-    """One policy input per jurisdiction named (all five when none is)."""
+def group_of(request: dict, today: str | None = None) -> dict:
+    """The batch input for one request: the dataset with its dates filled in
+    and flags made explicit, and the jurisdictions named (all five when none is)."""
     names = request.get("jurisdictions") or ([request["jurisdiction"]] if request.get("jurisdiction") else ALL)
-    as_of = request.get("as_of") or today or today_shanghai()
     dataset = dict(request["dataset"])
     for flag in ("desensitized", "rights_holder_consent", "prohibited_by_law", "security_risk", "needs_limits"):
         dataset[flag] = bool(dataset.get(flag))
     dataset["contains"] = list(dataset.get("contains") or [])
     dataset.setdefault("catalogue", None)
-    change = request.get("change")
-    return [{"jurisdiction": j, "as_of": as_of, "dataset": dataset, "change": change} for j in names]
+    return {"jurisdictions": list(names), "as_of": request.get("as_of") or today or today_shanghai(),
+            "dataset": dataset, "change": request.get("change")}
+
+
+def items_of(request: dict, today: str | None = None) -> list[dict]:
+    """One single-jurisdiction policy input (``osd/classify/result``) per jurisdiction named."""
+    g = group_of(request, today)
+    return [{"jurisdiction": j, "as_of": g["as_of"], "dataset": g["dataset"], "change": g["change"]}
+            for j in g["jurisdictions"]]
 
 
 class Classifier:
@@ -58,38 +65,38 @@ class Classifier:
 
     def classify(self, request: dict, today: str | None = None) -> dict:
         """The contract §4 answer for one validated request."""
-        items = items_of(request, today)
-        results = self.decider.engine.evaluate({"items": items}, "osd/classify/batch")
-        return self.response(request, items, results)
+        group = group_of(request, today)
+        results = self.decider.engine.evaluate({"items": [group]}, "osd/classify/batch")
+        return self.response(request, group, results)
 
     def classify_many(self, requests: Iterable[dict], today: str | None = None) -> Iterator[dict]:
         """Answers for many validated requests, in order, evaluated in batches."""
-        pending: list[tuple[dict, list[dict]]] = []
+        pending: list[tuple[dict, dict]] = []
         size = 0
         for request in requests:
-            items = items_of(request, today)
-            pending.append((request, items))
-            size += len(items)
+            group = group_of(request, today)
+            pending.append((request, group))
+            size += len(group["jurisdictions"])
             if size >= BATCH:
                 yield from self._flush(pending)
                 pending, size = [], 0
         yield from self._flush(pending)
 
-    def _flush(self, pending: list[tuple[dict, list[dict]]]) -> Iterator[dict]:
+    def _flush(self, pending: list[tuple[dict, dict]]) -> Iterator[dict]:
         if not pending:
             return
-        flat = [item for _, items in pending for item in items]
-        results = self.decider.engine.evaluate({"items": flat}, "osd/classify/batch")
+        results = self.decider.engine.evaluate({"items": [g for _, g in pending]}, "osd/classify/batch")
         at = 0
-        for request, items in pending:
-            yield self.response(request, items, results[at:at + len(items)])
-            at += len(items)
+        for request, group in pending:
+            n = len(group["jurisdictions"])
+            yield self.response(request, group, results[at:at + n])
+            at += n
 
-    def response(self, request: dict, items: list[dict], results: list[dict]) -> dict:
+    def response(self, request: dict, group: dict, results: list[dict]) -> dict:
         dataset = request["dataset"]
         return {
             "classification_id": str(uuid.uuid4()),
-            "as_of": items[0]["as_of"],
+            "as_of": group["as_of"],
             "dataset_id": dataset.get("id"),
             "results": [self.expand(r) for r in results],
             "bundle_revision": self.bundle.revision,

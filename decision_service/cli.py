@@ -19,36 +19,237 @@ def _error(code: str, message: str, fields: dict | None = None) -> int:
     return 2
 
 
-def cmd_decide(args: argparse.Namespace) -> int:
-    """One JSON object in → one decision out; JSON Lines in → one decision a line."""
-    text = sys.stdin.read() if args.file in (None, "-") else Path(args.file).read_text(encoding="utf-8")
+class InputError(Exception):
+    """Input the CLI cannot use: exit 2 with the contract's error on stderr."""
+
+    def __init__(self, code: str, message: str, fields: dict | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.fields = code, message, fields or {}
+
+
+def _read(file: str | None) -> str:
+    if file in (None, "-"):
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError("invalid_request", f"cannot read {file}: {exc.strerror}", {"file": [str(exc.strerror)]}) from None
+
+
+def _json_docs(text: str) -> tuple[list, bool]:
+    """One JSON object, or JSON Lines (then ``lines`` is true)."""
     stripped = text.strip()
     if not stripped:
-        return _error("invalid_json", "no request given")
+        raise InputError("invalid_json", "no request given")
     try:
-        docs = [json.loads(stripped)]
-        lines = False
+        return [json.loads(stripped)], False
     except json.JSONDecodeError:
-        lines = True
-        docs = []
-        for n, line in enumerate(stripped.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                docs.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                return _error("invalid_json", f"line {n}: {exc.msg}", {f"line {n}": [exc.msg]})
-    requests = []
+        pass
+    docs = []
+    for n, line in enumerate(stripped.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            docs.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise InputError("invalid_json", f"line {n}: {exc.msg}", {f"line {n}": [exc.msg]}) from None
+    return docs, True
+
+
+def _validated(docs: list, lines: bool, validator) -> list[dict]:
+    out = []
     for n, doc in enumerate(docs, 1):
         try:
-            requests.append(validate_request(doc))
+            out.append(validator(doc))
         except RequestError as exc:
             prefix = f"line {n}: " if lines else ""
-            return _error("invalid_request", prefix + exc.message, exc.fields)
+            raise InputError("invalid_request", prefix + exc.message, exc.fields) from None
+    return out
+
+
+def _emit(obj: dict, lines: bool) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=None if lines else 2))
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    """One JSON object in → one decision out; JSON Lines in → one decision a line."""
+    docs, lines = _json_docs(_read(args.file))
+    requests = _validated(docs, lines, validate_request)
     decider = Decider.from_disk()
     for req in requests:
-        decision = decider.decide(req)
-        print(json.dumps(decision, ensure_ascii=False, indent=None if lines else 2))
+        _emit(decider.decide(req), lines)
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    """Classification (contract §4): JSON, JSON Lines, or a CSV catalogue.
+
+    A CSV catalogue is read, validated and classified on one process per CPU
+    and written as CSV (one row per dataset and jurisdiction); nothing is
+    written unless every row is valid. A progress bar shows on a terminal and
+    a summary ends the run.
+    """
+    import shutil
+    import tempfile
+    import time
+
+    from .catalogue import classify_all, classify_csv_rows, read_csv, rows_of, write_csv
+    from .requests import validate_classification
+
+    text = _read(args.file)
+    as_csv = args.input_format == "csv" or (args.input_format is None and str(args.file).lower().endswith(".csv"))
+    out_csv = args.format == "csv" or (args.format is None and as_csv)
+    tally = {"lawful": 0, "unlawful": 0, "undetermined": 0, "no class declared": 0}
+    started = time.perf_counter()
+
+    def count(row_open: dict) -> None:
+        declared, lawful = row_open.get("declared"), row_open.get("lawful")
+        tally["no class declared" if declared is None else "lawful" if lawful is True
+              else "unlawful" if lawful is False else "undetermined"] += 1
+
+    if as_csv and out_csv and not args.jurisdiction:
+        total = max(text.count("\n") - 1, 0)
+        progress = Progress(total * 5, enabled=sys.stderr.isatty())
+
+        def rows():
+            for row in classify_csv_rows(text, workers=args.workers):
+                count({"declared": row["open_declared"], "lawful": row["open_lawful"]})
+                progress.step()
+                yield row
+
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+            try:
+                write_csv(rows(), spool)
+            except RequestError as exc:
+                progress.done()
+                raise InputError("invalid_request", exc.message, exc.fields) from None
+            progress.done()
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout)
+        datasets = sum(tally.values()) // 5
+    else:
+        if as_csv:
+            try:
+                requests = read_csv(text)
+            except RequestError as exc:
+                raise InputError("invalid_request", exc.message, exc.fields) from None
+            lines = True
+        else:
+            docs, lines = _json_docs(text)
+            requests = _validated(docs, lines, validate_classification)
+        if args.jurisdiction:
+            requests = [{**r, "jurisdiction": None, "jurisdictions": args.jurisdiction} for r in requests]
+        progress = Progress(len(requests), enabled=sys.stderr.isatty() and len(requests) > 1)
+
+        def answers():
+            for answer in classify_all(requests, workers=args.workers):
+                for r in answer["results"]:
+                    count(r.get("open") or {})
+                progress.step()
+                yield answer
+
+        if out_csv:
+            write_csv((row for answer in answers() for row in rows_of(answer)), sys.stdout)
+        else:
+            for answer in answers():
+                _emit(answer, lines)
+        progress.done()
+        datasets = len(requests)
+    elapsed = time.perf_counter() - started
+    results = sum(tally.values())
+    if as_csv or datasets > 1:
+        print(f"classified {datasets} datasets, {results} results in {elapsed:.1f} s "
+              f"({results / elapsed if elapsed else 0:.0f} results/s); declared open class: "
+              + ", ".join(f"{v} {k}" for k, v in tally.items()), file=sys.stderr)
+    return 0
+
+
+class Progress:
+    """A one-line progress bar on stderr, for a terminal only."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self.n = total, enabled, 0
+
+    def step(self) -> None:
+        self.n += 1
+        if self.enabled and (self.n % 50 == 0 or self.n == self.total):
+            filled = int(30 * self.n / self.total)
+            print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.n}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    """Time limits of an event (contract §5), from flags or a JSON request."""
+    from .deadlines import Deadlines
+    from .requests import validate_deadline
+
+    if args.event or args.date:
+        doc = {k: v for k, v in {"event": args.event, "date": args.date, "as_of": args.as_of}.items() if v}
+        if args.jurisdiction:
+            doc["jurisdictions"] = args.jurisdiction
+        docs, lines = [doc], False
+    else:
+        docs, lines = _json_docs(_read(args.file))
+    requests = _validated(docs, lines, validate_deadline)
+    deadlines = Deadlines(Decider.from_disk())
+    for req in requests:
+        answer = deadlines.deadlines(req)
+        if args.format == "table":
+            print(_deadline_table(answer))
+        else:
+            _emit(answer, lines)
+    return 0
+
+
+def _deadline_table(answer: dict) -> str:
+    out = [f"{answer['event']} on {answer['date']}"]
+    for r in answer["results"]:
+        head = f"\n{r['jurisdiction']}: {r['outcome']}"
+        if r["governing"]:
+            head += f" ({r['governing']}{'' if r['binding'] else ', not binding'})"
+        out.append(head)
+        for limit in r["limits"]:
+            due = limit["due"] or "—"
+            n = "" if limit["n"] is None else f" {limit['n']}"
+            refs = ", ".join(limit["basis"])
+            out.append(f"  {due:<10}  {limit['count']}{n}: {limit['text']}  [{refs}]")
+    return "\n".join(out)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """One request decided under every jurisdiction, side by side (contract §3)."""
+    from .compare import compare, table
+    from .render import render
+
+    docs, _ = _json_docs(_read(args.file))
+    if len(docs) != 1:
+        raise InputError("invalid_request", "compare takes one request", {"(root)": ["one JSON object"]})
+    try:
+        comparison = compare(Decider.from_disk(), docs[0])
+    except RequestError as exc:
+        raise InputError("invalid_request", exc.message, exc.fields) from None
+    if args.format == "json":
+        _emit(comparison, False)
+    else:
+        print(render(table(comparison), args.format))
+    return 0
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    """The encoded parameters of the five jurisdictions side by side, each citing its articles."""
+    from .bundle import load_bundle
+    from .decide import today_shanghai
+    from .matrix import build, table
+    from .render import render
+
+    matrix = build(load_bundle(), args.as_of or today_shanghai())
+    if args.format == "json":
+        _emit(matrix, False)
+    else:
+        print(render(table(matrix), args.format))
     return 0
 
 
@@ -235,6 +436,29 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("decide", help="decide one request (JSON) or many (JSON Lines)")
     p.add_argument("file", nargs="?", help="request file, or - for standard input")
     p.set_defaults(func=cmd_decide)
+    p = sub.add_parser("classify", help="classify datasets under each jurisdiction (JSON, JSON Lines or CSV)")
+    p.add_argument("file", nargs="?", help="request file (.json, .jsonl, .csv), or - for standard input")
+    p.add_argument("--input-format", choices=["json", "csv"], help="default: csv for a .csv file, else json")
+    p.add_argument("--format", choices=["json", "csv"], help="default: csv for CSV input, else json")
+    p.add_argument("--jurisdiction", action="append", choices=list(JURISDICTIONS), help="only these (repeatable)")
+    p.add_argument("--workers", type=int, help="processes for large catalogues (default: one per CPU)")
+    p.set_defaults(func=cmd_classify)
+    p = sub.add_parser("deadline", help="the time limits the texts attach to an event")
+    p.add_argument("file", nargs="?", help="a JSON request {event, date, jurisdiction}, or - (or use the flags)")
+    p.add_argument("--event")
+    p.add_argument("--date", help="the event's date, YYYY-MM-DD")
+    p.add_argument("--as-of", help="the date whose texts apply (default: the event's date)")
+    p.add_argument("--jurisdiction", action="append", choices=list(JURISDICTIONS), help="only these (repeatable)")
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.set_defaults(func=cmd_deadline)
+    p = sub.add_parser("compare", help="decide one request under every jurisdiction, side by side")
+    p.add_argument("file", nargs="?", help="a decision request without jurisdiction (or with jurisdictions), or -")
+    p.add_argument("--format", choices=["table", "markdown", "csv", "json"], default="table")
+    p.set_defaults(func=cmd_compare)
+    p = sub.add_parser("matrix", help="the encoded parameters of every jurisdiction side by side")
+    p.add_argument("--as-of", help="the date whose versions apply (default: today in Asia/Shanghai)")
+    p.add_argument("--format", choices=["table", "markdown", "csv", "json"], default="table")
+    p.set_defaults(func=cmd_matrix)
     p = sub.add_parser("test", help="run the Rego unit tests and the YAML scenarios")
     p.add_argument("paths", nargs="*", help="scenario files or folders (default tests/scenarios)")
     p.add_argument("--min-coverage", type=float, default=95.0, help="least Rego coverage in %% (default 95)")
@@ -258,6 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except InputError as exc:
+        return _error(exc.code, exc.message, exc.fields)
     except BrokenPipeError:  # the reader (e.g. ``head``) stopped early
         sys.stderr.close()
         return 0

@@ -20,8 +20,8 @@ from .bundle import ROOT, Bundle, policy_hash
 COMPILED_DIR = Path(__file__).resolve().parent / "compiled"
 ENTRYPOINT = "osd/decision/result"
 #: Every entry point compiled into the module: decisions, classification (one
-#: item, or a batch), deadlines.
-ENTRYPOINTS = (ENTRYPOINT, "osd/classify/result", "osd/classify/batch", "osd/deadline/result")
+#: item, a batch, or a batch reduced to catalogue rows), deadlines.
+ENTRYPOINTS = (ENTRYPOINT, "osd/classify/result", "osd/classify/batch", "osd/classify/rows", "osd/deadline/result")
 
 
 def query_of(entrypoint: str) -> str:

@@ -155,6 +155,9 @@ CATALOGUE_FIELDS = [
 ]
 
 
+CATALOGUE_VALUE_MAX = 2000
+
+
 def _flag() -> fields.Boolean:
     return fields.Boolean(load_default=False, allow_none=True, truthy={True}, falsy={False})
 
@@ -173,7 +176,7 @@ class ClassifiedDatasetSchema(Strict):
     declared_share_class = fields.String(allow_none=True, validate=one_of(SHARE_CLASSES))
     catalogue = fields.Dict(
         keys=fields.String(validate=one_of(CATALOGUE_FIELDS)),
-        values=fields.String(allow_none=True, validate=validate.Length(max=2000)),
+        values=fields.String(allow_none=True, validate=validate.Length(max=CATALOGUE_VALUE_MAX)),
         allow_none=True,
     )
 

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from decision_service.classify import items_of
+from decision_service.classify import group_of, items_of
 from decision_service.deadlines import inputs_of as deadline_inputs
 from decision_service.decide import normalize
 from decision_service.engine import WasmEngine
@@ -58,10 +58,12 @@ def test_embedded_engine_equals_real_opa(scenario, decider, sdk_engine, opa_engi
 
 
 def test_the_batch_entry_point_equals_one_item_at_a_time(decider):
-    items = [doc for s in SCENARIOS if s["kind"] == "classification" for doc, _ in policy_inputs(s)]
-    assert items, "no classification scenarios"
-    one_by_one = [decider.engine.evaluate(i, "osd/classify/result") for i in items]
-    assert decider.engine.evaluate({"items": items}, "osd/classify/batch") == one_by_one
+    requests = [VALIDATORS["classification"](request_of(s)) for s in SCENARIOS if s["kind"] == "classification"]
+    assert requests, "no classification scenarios"
+    groups = [group_of({**r, "jurisdiction": None}) for r in requests]
+    one_by_one = [decider.engine.evaluate(i, "osd/classify/result") for r in requests
+                  for i in items_of({**r, "jurisdiction": None})]
+    assert decider.engine.evaluate({"items": groups}, "osd/classify/batch") == one_by_one
 
 
 def test_direct_runner_is_the_default(decider):

@@ -11,10 +11,23 @@ test_each_jurisdiction_answers_under_its_name if {
 
 test_batch_keeps_order if {
 	items := [
-		{"jurisdiction": "nanning", "as_of": "2026-11-23", "dataset": {"contains": ["state_secret"]}, "change": null},
-		{"jurisdiction": "wuxi", "as_of": "2026-11-23", "dataset": {}, "change": null},
+		{"jurisdictions": ["nanning", "wuxi"], "as_of": "2026-11-23", "dataset": {"contains": ["state_secret"]}, "change": null},
+		{"jurisdictions": ["wuxi"], "as_of": "2026-11-23", "dataset": {}, "change": null},
 	]
 	out := classify.batch with input as {"items": items}
-	[r.jurisdiction | some r in out] == ["nanning", "wuxi"]
-	[r.open.required | some r in out] == ["not_open", "unconditional"]
+	[r.jurisdiction | some r in out] == ["nanning", "wuxi", "wuxi"]
+	[r.open.required | some r in out] == ["not_open", "not_open", "unconditional"]
+}
+
+test_rows_keep_what_a_catalogue_row_shows if {
+	items := [
+		{"jurisdictions": ["wuxi"], "as_of": "2026-11-23", "dataset": {}, "change": {"kind": "open", "from": "conditional", "to": "unconditional"}},
+		{"jurisdictions": ["wuxi"], "as_of": "2020-01-01", "dataset": {}, "change": null},
+	]
+	[a, b] := classify.rows with input as {"items": items}
+	a.change == {"allowed": true, "requires": ["upgrade_when_fit"]}
+	object.keys(a.open) == {"required", "allowed", "declared", "lawful", "problems"}
+	b.applies == false
+	b.open == null
+	b.change == null
 }
