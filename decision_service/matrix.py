@@ -170,8 +170,11 @@ def build(bundle: Bundle, as_of: str) -> dict:
     status_cells = {}
     for j, info in versions.items():
         reg = bundle.regulations[info["regulation"]]
-        status_cells[j] = cell(f"{reg['title']}（{info['status'] or 'not in force on ' + as_of}）",
-                               (in_force(bundle, info["regulation"], as_of) or {}).get("dates_basis"))
+        v = in_force(bundle, info["regulation"], as_of) or {}
+        status = info["status"] or f"not in force on {as_of}"
+        if v.get("status_assumed"):
+            status += ", assumed: the copy carries no dates"
+        status_cells[j] = cell(f"{reg['title']}（{status}）", v.get("dates_basis"))
     topics.append({"topic": "text and status", "cells": status_cells})
     for name, get in TOPICS:
         cells = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -127,3 +129,79 @@ def test_sources_check_matches_the_seeds():
     proc = osd("sources", "check")
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.count("matches the seed") == 5
+
+
+COMPARE_REQUEST = json.dumps({
+    "action": "open", "as_of": "2026-11-23",
+    "requester": {"type": "legal_person", "real_name_verified": True, "agreement_accepted": True},
+    "dataset": {"open_class": "conditional"}, "purpose": "research",
+    "application": {"title": "t", "reason": "r", "request_type": "dataset", "output_form": "o", "scenario": "s",
+                    "usage_period": {"from": "2026-12-01", "to": "2027-11-30"}, "commitment": True},
+})
+
+
+def test_compare_decides_under_every_jurisdiction_like_decide():
+    proc = osd("compare", "-", "--format", "json", stdin=COMPARE_REQUEST)
+    assert proc.returncode == 0, proc.stderr
+    decisions = json.loads(proc.stdout)["decisions"]
+    assert [d["jurisdiction"] for d in decisions] == ["nanning", "qingyang", "wuxi", "nanjing", "guangxi"]
+    due = {d["jurisdiction"]: d["deadline"]["due"] for d in decisions}
+    assert due == {"nanning": "2026-11-26", "qingyang": "2026-12-14", "wuxi": "2026-12-07",
+                   "nanjing": "2026-12-14", "guangxi": "2026-11-26"}
+    single = json.loads(osd("decide", "-", stdin=json.dumps({**json.loads(COMPARE_REQUEST), "jurisdiction": "wuxi"})).stdout)
+    wuxi = next(d for d in decisions if d["jurisdiction"] == "wuxi")
+    assert {k: v for k, v in wuxi.items() if k != "decision_id"} == {k: v for k, v in single.items() if k != "decision_id"}
+
+
+def test_compare_csv_marks_the_rows_that_differ():
+    proc = osd("compare", "-", "--format", "csv", stdin=json.dumps({**json.loads(COMPARE_REQUEST), "jurisdictions": ["wuxi", "nanjing"]}))
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["topic"]: r for r in csv.DictReader(io.StringIO(proc.stdout))}
+    assert rows["outcome"]["differs"] == "no"
+    assert rows["deadline"]["differs"] == "yes"
+    assert rows["deadline"]["wuxi"] == "10 working days → 2026-12-07"
+    assert rows["conditions"]["nanjing"] == "non_profit_research_only"
+
+
+def test_compare_rejects_an_unknown_jurisdiction():
+    proc = osd("compare", "-", stdin=json.dumps({**json.loads(COMPARE_REQUEST), "jurisdictions": ["shanghai"]}))
+    assert proc.returncode == 2
+    assert "jurisdictions" in json.loads(proc.stderr)["error"]["fields"]
+
+
+def test_matrix_cites_every_stated_cell_and_marks_silence():
+    proc = osd("matrix", "--as-of", "2026-11-23", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    topics = {t["topic"]: t["cells"] for t in json.loads(proc.stdout)["topics"]}
+    assert topics["share classes"]["wuxi"]["value"] == "not stated"
+    assert topics["open application: limits"]["nanning"]["filled_by"] == "guangxi-scheduling"
+    assert "15 个工作日" in topics["event: catalog_update_required"]["nanjing"]["value"]
+    for cells in topics.values():
+        for cell in cells.values():
+            assert cell["basis"] or cell["value"].startswith("not stated") or "assumed" in cell["value"]
+    md = osd("matrix", "--as-of", "2026-11-23", "--format", "markdown").stdout
+    assert "| topic | nanning | qingyang | wuxi | nanjing | guangxi |" in md
+
+
+def test_deadline_from_flags():
+    proc = osd("deadline", "--event", "platform_maintenance_planned", "--date", "2026-10-12", "--jurisdiction", "nanning")
+    assert proc.returncode == 0, proc.stderr
+    [r] = json.loads(proc.stdout)["results"]
+    assert r["limits"][0]["due"] == "2026-10-09"
+
+
+def test_deadline_bad_input_exits_2():
+    proc = osd("deadline", "--event", "flood", "--date", "2026-02-30")
+    assert proc.returncode == 2
+    assert set(json.loads(proc.stderr)["error"]["fields"]) == {"event", "date"}
+
+
+def test_classify_json_names_the_lawful_class():
+    request = {"jurisdiction": "nanjing", "as_of": "2026-11-23",
+               "dataset": {"contains": ["personal_info"], "desensitized": True, "declared_open_class": "not_open"}}
+    proc = osd("classify", "-", stdin=json.dumps(request))
+    assert proc.returncode == 0, proc.stderr
+    [r] = json.loads(proc.stdout)["results"]
+    assert r["open"]["allowed"] == ["unconditional", "conditional"]
+    assert r["open"]["lawful"] is False
+    assert r["explanation"]["zh"].startswith("开放类型可以是")

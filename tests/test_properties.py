@@ -104,3 +104,80 @@ def test_a_draft_never_binds_and_an_out_of_force_text_never_decides(decider, req
         assert d["binding"] is False
     if not d["regulations"][0]["applies"]:
         assert d["outcome"] == "not_applicable"
+
+
+# -- classification and deadlines (contract §4, §5) ---------------------------
+
+from decision_service.classify import Classifier  # noqa: E402
+from decision_service.deadlines import Deadlines  # noqa: E402
+from decision_service.requests import CONTENTS, EVENTS, OPEN_CLASSES, SHARE_CLASSES  # noqa: E402
+from decision_service.requests import validate_classification, validate_deadline  # noqa: E402
+
+flags = st.fixed_dictionaries({f: st.booleans() for f in
+                               ("desensitized", "rights_holder_consent", "prohibited_by_law", "security_risk", "needs_limits")})
+classification_requests = st.builds(
+    lambda contains, fl, basis, open_c, share_c, as_of, change: {
+        "as_of": as_of.isoformat(),
+        "dataset": {"contains": contains, **fl, "legal_basis": basis,
+                    "declared_open_class": open_c, "declared_share_class": share_c},
+        "change": change,
+    },
+    st.lists(st.sampled_from(CONTENTS), unique=True),
+    flags,
+    maybe(st.just("相关法律规定")),
+    maybe(st.sampled_from(OPEN_CLASSES)),
+    maybe(st.sampled_from(SHARE_CLASSES)),
+    dates,
+    maybe(st.sampled_from(OPEN_CLASSES).flatmap(
+        lambda a: st.sampled_from(OPEN_CLASSES).map(lambda b: {"kind": "open", "from": a, "to": b, "need": None}))),
+)
+
+
+@SETTINGS
+@given(classification_requests)
+def test_state_secrets_are_never_classified_openable_anywhere(decider, request):
+    request["dataset"]["contains"] = sorted(set(request["dataset"]["contains"]) | {"state_secret"})
+    answer = Classifier(decider).classify(validate_classification(request))
+    for r in answer["results"]:
+        if not r["applies"]:
+            continue
+        assert r["open"]["required"] == "not_open", r["jurisdiction"]
+        assert r["open"]["allowed"] == ["not_open"], r["jurisdiction"]
+        if r["open"]["declared"] in ("unconditional", "conditional"):
+            assert r["open"]["lawful"] is False
+        change = r["change"]
+        if change and change["to"] in ("unconditional", "conditional") and change["from"] != change["to"]:
+            assert change["allowed"] is not True, r["jurisdiction"]
+
+
+@SETTINGS
+@given(classification_requests)
+def test_every_classification_cites_its_text_and_lawful_is_consistent(decider, request):
+    answer = Classifier(decider).classify(validate_classification(request))
+    assert len(answer["results"]) == 5
+    for r in answer["results"]:
+        assert r["basis"] and all(b["quote"] for b in r["basis"])
+        if r["applies"]:
+            o = r["open"]
+            if o["lawful"] is True:
+                assert o["declared"] in o["allowed"] and not o["problems"]
+            if o["declared"] is None:
+                assert o["lawful"] in (None, False)
+
+
+@SETTINGS
+@given(st.sampled_from(EVENTS), dates, st.sampled_from(["wuxi", "nanjing", "qingyang", "guangxi", "nanning"]))
+def test_a_due_date_is_never_on_the_wrong_side_of_its_event(decider, event, day, jurisdiction):
+    answer = Deadlines(decider).deadlines(validate_deadline({"event": event, "date": day.isoformat(),
+                                                             "jurisdiction": jurisdiction}))
+    [r] = answer["results"]
+    for limit in r["limits"]:
+        if limit["due"] is None:
+            continue
+        if limit["direction"] == "before":
+            assert limit["due"] < answer["date"]
+        else:
+            assert limit["due"] > answer["date"]
+            assert limit["due"] > limit["start"]
+    if r["outcome"] != "stated":
+        assert r["limits"] == []
