@@ -9,7 +9,7 @@ ask(j, event, day) := r if {
 test_stated_limits_in_order if {
 	r := ask("nanjing", "objection_received", "2026-11-23")
 	r.outcome == "stated"
-	[l.key | some l in r.limits] == ["mark_objection", "centre_decides", "transfer_objection", "department_decides"]
+	[l.key | some l in r.limits] == ["mark_objection", "centre_decides", "transfer_objection", "department_decides", "tell_objector"]
 	r.limits[3].from == "transfer_objection"
 }
 
