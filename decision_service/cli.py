@@ -430,6 +430,97 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The decision service under gunicorn (Flask's dev server with --dev)."""
+    from .server import default_workers, serve
+
+    serve(args.host, args.port, args.workers or default_workers(), args.threads, dev=args.dev)
+    return 0
+
+
+def _sessions():
+    from .db import make_engine, sessions, upgrade
+
+    engine = make_engine()
+    upgrade(engine)
+    return sessions(engine)
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    """Create (prints the key once), list or revoke API keys."""
+    from .db import keys
+
+    s = _sessions()
+    if args.action == "create":
+        if not args.name or not args.role:
+            raise InputError("invalid_request", "keys create needs --name and --role",
+                             {"name": ["required"], "role": [f"one of {', '.join(keys.ROLES)}"]})
+        try:
+            key = keys.create(s, args.name, args.role)
+        except ValueError as exc:
+            raise InputError("invalid_request", str(exc), {"name": [str(exc)]}) from None
+        print(key)
+        print(f"key for {args.name} ({args.role}); it is shown only now", file=sys.stderr)
+    elif args.action == "list":
+        for k in keys.listing(s):
+            state = f"revoked {k['revoked_at']}" if k["revoked_at"] else "active"
+            print(f"{k['name']:<24} {k['role']:<9} {k['prefix']}…  created {k['created_at']}  {state}")
+    else:
+        if not args.name:
+            raise InputError("invalid_request", "keys revoke needs --name", {"name": ["required"]})
+        if not keys.revoke(s, args.name):
+            raise InputError("not_found", f"no active key named {args.name}", {"name": ["unknown or revoked"]})
+        print(f"revoked {args.name}", file=sys.stderr)
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Replay a logged decision under the current bundle, showing any difference."""
+    from .db import log as decision_log
+    from .web.resources.decisions import replay_entry
+
+    entry = decision_log.get(_sessions(), args.decision_id)
+    if entry is None:
+        raise InputError("not_found", f"no decision {args.decision_id} in the log", {"decision_id": ["unknown"]})
+    result = replay_entry(Decider.from_disk(), entry)
+    if args.format == "json":
+        _emit(result, False)
+    else:
+        print(f"decision {result['decision_id']}: logged under {result['logged_revision']}, "
+              f"now {result['current_revision']}")
+        if result["same"]:
+            print("the current bundle gives the same decision")
+        for d in result["differences"]:
+            print(f"  {d['path']}: logged {json.dumps(d['logged'], ensure_ascii=False)} → now {json.dumps(d['now'], ensure_ascii=False)}")
+    return 0 if result["same"] else 3
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    """Apply the database migrations (the service also does at start)."""
+    from .db import database_url
+
+    _sessions()
+    url = database_url()
+    print(f"database at {url.split('@')[-1]} is at the newest schema", file=sys.stderr)
+    return 0
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """Accept the bundle on disk for the service (checks it first); prints the verdict as JSON."""
+    from dataclasses import asdict
+
+    from .bundles import accept, current_revision
+    from .db import data_dir
+
+    import os
+
+    from .bundle import ROOT
+
+    verdict = accept(data_dir(), Path(os.environ.get("OSD_BUNDLE_SOURCE") or ROOT))
+    _emit({**asdict(verdict), "serving": current_revision(data_dir())}, False)
+    return 0 if verdict.accepted else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="osd", description="Decisions on opening and sharing public data")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -459,6 +550,29 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-of", help="the date whose versions apply (default: today in Asia/Shanghai)")
     p.add_argument("--format", choices=["table", "markdown", "csv", "json"], default="table")
     p.set_defaults(func=cmd_matrix)
+    p = sub.add_parser("serve", help="run the decision service (gunicorn; --dev for Flask's server)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, help="processes (default: one per CPU, at least 2)")
+    p.add_argument("--threads", type=int, default=4, help="threads per process (default 4)")
+    p.add_argument("--dev", action="store_true", help="Flask's development server, one process")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("keys", help="API keys: create (printed once), list, revoke")
+    p.add_argument("action", choices=["create", "list", "revoke"])
+    p.add_argument("--name")
+    p.add_argument("--role", choices=["portal", "reviewer", "admin"])
+    p.set_defaults(func=cmd_keys)
+    p = sub.add_parser("log", help="the decision log: replay ID re-decides a logged request and shows differences")
+    p.add_argument("action", choices=["replay"])
+    p.add_argument("decision_id")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_log)
+    p = sub.add_parser("bundle", help="accept: check the bundle on disk and make it the one the service serves")
+    p.add_argument("action", choices=["accept"])
+    p.set_defaults(func=cmd_bundle)
+    p = sub.add_parser("db", help="database schema: upgrade applies the migrations")
+    p.add_argument("action", choices=["upgrade"])
+    p.set_defaults(func=cmd_db)
     p = sub.add_parser("test", help="run the Rego unit tests and the YAML scenarios")
     p.add_argument("paths", nargs="*", help="scenario files or folders (default tests/scenarios)")
     p.add_argument("--min-coverage", type=float, default=95.0, help="least Rego coverage in %% (default 95)")

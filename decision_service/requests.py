@@ -38,6 +38,15 @@ class IsoDate(fields.String):
         raise ValidationError("Not a date (YYYY-MM-DD).")
 
 
+class StrictBool(fields.Boolean):
+    """true or false only: not 1, 0, "true" or "yes" (a flag is a JSON boolean)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 def one_of(values: list[str]) -> validate.OneOf:
     return validate.OneOf(values)
 
@@ -51,8 +60,8 @@ class RequesterSchema(Strict):
     type = fields.String(required=True, validate=one_of(REQUESTER_TYPES))
     level = fields.String(allow_none=True, validate=one_of(LEVELS))
     region = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
-    real_name_verified = fields.Boolean(allow_none=True, truthy={True}, falsy={False})
-    agreement_accepted = fields.Boolean(allow_none=True, truthy={True}, falsy={False})
+    real_name_verified = StrictBool(allow_none=True)
+    agreement_accepted = StrictBool(allow_none=True)
 
 
 class ProviderSchema(Strict):
@@ -86,7 +95,7 @@ class ApplicationSchema(Strict):
     output_form = fields.String(allow_none=True, validate=validate.Length(max=2000))
     scenario = fields.String(allow_none=True, validate=validate.Length(max=10000))
     scope = fields.String(allow_none=True, validate=validate.Length(max=10000))
-    commitment = fields.Boolean(allow_none=True, truthy={True}, falsy={False})
+    commitment = StrictBool(allow_none=True)
     security_measures = fields.String(allow_none=True, validate=validate.Length(max=10000))
 
 
@@ -108,7 +117,10 @@ _SCHEMA = DecisionRequestSchema()
 def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for key, value in messages.items():
-        path = f"{prefix}.{key}" if prefix else str(key)
+        if key == "_schema":  # a whole object of the wrong type: name the object itself
+            path = prefix or "(root)"
+        else:
+            path = f"{prefix}.{key}" if prefix else str(key)
         if isinstance(value, dict):
             out.update(_flatten(value, path))
         else:
@@ -159,7 +171,7 @@ CATALOGUE_VALUE_MAX = 2000
 
 
 def _flag() -> fields.Boolean:
-    return fields.Boolean(load_default=False, allow_none=True, truthy={True}, falsy={False})
+    return StrictBool(load_default=False, allow_none=True)
 
 
 class ClassifiedDatasetSchema(Strict):

@@ -14,8 +14,19 @@ from decision_service.catalogue import classify_csv_rows, request_of_row, rows_o
 from decision_service.classify import Classifier
 from decision_service.requests import RequestError, validate_classification
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from classify import generate  # noqa: E402
+def _bench_module(name: str):
+    """A bench script as a module, without putting bench/ on the path (its http.py
+    would shadow the standard library)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _bench_module("classify").generate
 
 
 def rows_of_csv(text: str) -> list[dict]:

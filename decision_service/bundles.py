@@ -1,0 +1,124 @@
+"""Accepting a bundle for the service, and the snapshot every worker serves.
+
+A bundle on disk (regulations, policies, the compiled policy) is accepted only
+after it loads and validates, its compiled policy matches its Rego (compiled
+afresh with the real OPA when one is at hand and the artifact is stale), and
+its own scenarios and Rego tests pass. An accepted bundle is copied to
+``<data>/bundles/<revision>/`` and ``<data>/bundles/current`` names it; the
+service's workers serve that snapshot and switch when the name changes. A
+rejected bundle changes nothing: the old one keeps serving.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bundle import ROOT, Bundle, BundleError, load_bundle, policy_hash
+from .calendar import Calendar
+from .decide import Decider
+from .engine import COMPILED_DIR, ENTRYPOINTS, EngineError, WasmEngine
+
+
+@dataclass
+class Verdict:
+    accepted: bool
+    revision: str | None
+    reason: str
+    checks: list[str]
+
+
+def snapshots_dir(data: Path) -> Path:
+    path = data / "bundles"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def current_revision(data: Path) -> str | None:
+    pointer = snapshots_dir(data) / "current"
+    return pointer.read_text().strip() if pointer.exists() else None
+
+
+def load_snapshot(data: Path, revision: str) -> tuple[Bundle, Decider]:
+    root = snapshots_dir(data) / revision
+    bundle = load_bundle(root)
+    return bundle, Decider(bundle, WasmEngine(bundle, compiled_dir=root / "compiled"), Calendar.from_file())
+
+
+def _compile(opa: Path, policies: Path, out: Path) -> None:
+    """The policy compiled to wasm by the real OPA into ``out``, as scripts/build-policy does."""
+    with tempfile.TemporaryDirectory() as tmp:
+        args = [str(opa), "build", "-t", "wasm", *[x for e in ENTRYPOINTS for x in ("-e", e)],
+                "--ignore", "*_test.rego", "-o", f"{tmp}/bundle.tar.gz", str(policies)]
+        proc = subprocess.run(args, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise BundleError(policies, "(rego)", f"does not compile: {proc.stderr.strip()[:500]}")
+        subprocess.run(["tar", "-xzf", f"{tmp}/bundle.tar.gz", "-C", tmp, "/policy.wasm"],
+                       capture_output=True, check=False)
+        wasm = Path(tmp) / "policy.wasm"
+        if not wasm.exists():
+            subprocess.run(["tar", "-xzf", f"{tmp}/bundle.tar.gz", "-C", tmp, "policy.wasm"], check=True)
+        out.mkdir(parents=True, exist_ok=True)
+        shutil.copy(wasm, out / "policy.wasm")
+
+
+def accept(data: Path, source: Path = ROOT, opa: Path | None = None) -> Verdict:
+    """Validate the bundle at ``source`` and, if it passes, make it the current snapshot."""
+    from .regotest import find_opa, run_rego_tests
+    from .scenarios import load_scenarios, run_scenarios
+
+    checks: list[str] = []
+    try:
+        bundle = load_bundle(source)
+        checks.append("regulations and policies load and validate")
+        staging = Path(tempfile.mkdtemp(prefix="osd-bundle-", dir=snapshots_dir(data)))
+        shutil.copytree(source / "regulations", staging / "regulations")
+        shutil.copytree(source / "policies", staging / "policies")
+        compiled = staging / "compiled"
+        source_compiled = source / COMPILED_DIR.relative_to(ROOT)
+        manifest_path = source_compiled / "manifest.json"
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+        wanted = policy_hash(bundle.policy_files)
+        opa = opa or find_opa()
+        if manifest.get("policy_hash") == wanted:
+            shutil.copytree(source_compiled, compiled)
+            checks.append("compiled policy matches the Rego")
+        elif opa is not None and opa.exists():
+            _compile(opa, source / "policies" / "rego", compiled)
+            (compiled / "manifest.json").write_text(json.dumps({**manifest, "policy_hash": wanted}, indent=2))
+            checks.append("Rego compiled to wasm by the real OPA")
+        else:
+            raise BundleError(source / "policies", "(rego)",
+                              "the compiled policy is stale and no OPA is at hand to compile it: run scripts/build-policy")
+        snapshot = load_bundle(staging)
+        decider = Decider(snapshot, WasmEngine(snapshot, compiled_dir=compiled), Calendar.from_file())
+        results = run_scenarios(decider, load_scenarios(source / "tests" / "scenarios"))
+        failed = [r.name for r in results if not r.ok]
+        if failed or not results:
+            raise BundleError(source / "tests" / "scenarios", "(scenarios)",
+                              f"{len(failed)} of {len(results)} scenarios fail: {', '.join(failed[:5])}")
+        checks.append(f"{len(results)} scenarios pass")
+        if opa is not None and opa.exists():
+            report = run_rego_tests(snapshot, opa, coverage=False)
+            if report.failed:
+                raise BundleError(source / "policies", "(rego tests)", f"failing: {', '.join(report.failed[:5])}")
+            checks.append(f"{report.passed} Rego tests pass")
+    except (BundleError, EngineError, OSError, ValueError) as exc:
+        if "staging" in locals():
+            shutil.rmtree(staging, ignore_errors=True)
+        return Verdict(False, None, str(exc), checks)
+    revision = snapshot.revision
+    target = snapshots_dir(data) / revision
+    if target.exists():
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        staging.rename(target)
+    pointer = snapshots_dir(data) / "current"
+    tmp_pointer = pointer.with_suffix(".tmp")
+    tmp_pointer.write_text(revision)
+    tmp_pointer.replace(pointer)
+    return Verdict(True, revision, "accepted", checks)

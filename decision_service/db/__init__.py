@@ -1,0 +1,72 @@
+"""The service's database: API keys and the decision log.
+
+SQLite by default (a file in the data folder, in WAL mode so readers never
+wait for the writer), PostgreSQL when ``DATABASE_URL`` names one. The schema
+is created and changed only by the Alembic migrations in ``migrations/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..bundle import ROOT
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def data_dir() -> Path:
+    """Where the default SQLite file and the service's state live."""
+    path = Path(os.environ.get("OSD_DATA_DIR") or ROOT / ".data")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_url(url: str | None = None) -> str:
+    """``url``, else ``DATABASE_URL``, else the SQLite file in the data folder.
+
+    A ``postgresql://`` URL is driven by psycopg 3.
+    """
+    url = url or os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir() / 'osd.sqlite3'}"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = database_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA journal_size_limit=67108864")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,44 @@
+"""Tables: API keys (stored as hashes) and the decision log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ApiKey(Base):
+    """A key's SHA-256 and its role; the key itself is shown once, at creation."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True, nullable=False)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    prefix: Mapped[str] = mapped_column(String(12), nullable=False)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class DecisionRecord(Base):
+    """One decision as given: the request (personal data masked), the decision, the bundle."""
+
+    __tablename__ = "decision_log"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+    key_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    batch_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    jurisdiction: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    action: Mapped[str] = mapped_column(String(10), nullable=False)
+    outcome: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    bundle_revision: Mapped[str] = mapped_column(String(32), nullable=False)
+    request: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # zlib JSON, free text masked
+    decision: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # zlib JSON, exactly as answered
+    masked: Mapped[str] = mapped_column(Text, nullable=False, default="")

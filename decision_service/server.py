@@ -1,0 +1,107 @@
+"""``osd serve``: the web app under gunicorn (or Flask's dev server with --dev).
+
+Workers: one process per CPU, each with a few threads (gthread), so the
+CPU-bound policy runs in parallel across cores while slow clients and
+keep-alive connections do not hold a whole process. SIGHUP to the server
+re-accepts the bundle on disk (checks first; a rejected bundle leaves the
+old one serving) and then restarts the workers gracefully.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger("osd.server")
+
+
+def default_workers() -> int:
+    return max(2, os.cpu_count() or 1)
+
+
+def prepare_environment(data: Path | None = None) -> None:
+    """Settings every worker must see before it imports the app: the metrics folder."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="osd-metrics-")
+    else:
+        Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
+
+
+def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -> None:
+    if dev:
+        from .web import create_app
+
+        create_app().run(host=host, port=port, debug=False, threaded=True)
+        return
+    prepare_environment()
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            settings = {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "timeout": 60,
+                "graceful_timeout": 20,
+                "keepalive": 5,
+                "accesslog": None,  # the app writes its own JSON access log
+                "errorlog": "-",
+                "loglevel": "info",
+                "on_reload": _on_reload,
+                "child_exit": _child_exit,
+                "when_ready": _when_ready,
+            }
+            for key, value in settings.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from .web import create_app
+
+            return create_app()
+
+    Server().run()
+
+
+def _accept_in_subprocess(server, why: str) -> None:  # noqa: ANN001
+    """Accept the bundle on disk in a child process: the master forks the
+    workers, and a wasm runtime started in it would not survive the fork."""
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "decision_service.cli", "bundle", "accept"],
+                          capture_output=True, text=True, check=False)
+    try:
+        verdict = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        server.log.error("%s: bundle check failed to run: %s", why, proc.stderr.strip()[-500:])
+        return
+    if verdict["accepted"]:
+        server.log.info("%s: bundle %s accepted (%s)", why, verdict["revision"], "; ".join(verdict["checks"]))
+    else:
+        server.log.warning("%s: bundle rejected, still serving %s: %s", why, verdict["serving"], verdict["reason"])
+
+
+def _when_ready(server) -> None:  # noqa: ANN001
+    # Accept the bundle once before the first workers, so they all start from one snapshot.
+    from .bundles import current_revision
+    from .db import data_dir
+
+    if current_revision(data_dir()) is None:
+        _accept_in_subprocess(server, "start")
+
+
+def _on_reload(server) -> None:  # noqa: ANN001
+    """SIGHUP: check the bundle on disk before the workers restart on the accepted snapshot."""
+    _accept_in_subprocess(server, "SIGHUP")
+
+
+def _child_exit(server, worker) -> None:  # noqa: ANN001
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -1,0 +1,79 @@
+"""Errors as contract §6 says: a JSON body ``{"error": {"code", "message",
+"fields"}}`` for every failure, bad input as 400 (413 too large, 415 not
+JSON, 404 unknown), and never a stack trace."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from ..requests import RequestError
+
+log = logging.getLogger("osd.errors")
+
+CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 429: "too_many_requests",
+    500: "internal_error", 503: "unavailable",
+}
+
+
+class ApiError(Exception):
+    """A failure with its HTTP status and the contract's error body."""
+
+    def __init__(self, status: int, code: str, message: str, fields: dict | None = None, **extra: object) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.fields, self.extra = status, code, message, fields or {}, extra
+
+
+def body(status: int, code: str, message: str, fields: dict | None = None, **extra: object) -> Response:
+    payload = {"error": {"code": code, "message": message, "fields": fields or {}}, **extra}
+    return Response(json.dumps(payload, ensure_ascii=False), status=status, mimetype="application/json")
+
+
+def json_body() -> object:
+    """The request's JSON body: 415 unless it is JSON, 400 unless it parses."""
+    if request.mimetype != "application/json":
+        raise ApiError(415, "unsupported_media_type", "send the request as application/json",
+                       {"Content-Type": [f"got {request.mimetype or 'none'}"]})
+    raw = request.get_data(cache=True)
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise ApiError(400, "invalid_json", "the body is not UTF-8", {"(body)": ["not UTF-8"]}) from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise ApiError(400, "invalid_json", f"the body is not JSON: {exc.msg} at {where}",
+                       {"(body)": [f"{exc.msg} at {where}"]}) from None
+
+
+def validated(validator, doc: object) -> dict:
+    try:
+        return validator(doc)
+    except RequestError as exc:
+        raise ApiError(400, "invalid_request", exc.message, exc.fields) from None
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError) -> Response:
+        return body(exc.status, exc.code, exc.message, exc.fields, **exc.extra)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException) -> Response:
+        code = CODES.get(exc.code or 500, "error")
+        message = {404: f"no such route: {request.method} {request.path}",
+                   405: f"{request.method} is not allowed on {request.path}",
+                   413: f"the body is larger than {app.config['MAX_CONTENT_LENGTH']} bytes"}.get(exc.code, exc.description)
+        response = body(exc.code or 500, code, message)
+        if exc.code == 405 and getattr(exc, "valid_methods", None):
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return body(500, "internal_error", "the service failed on this request; it is logged")

@@ -1,0 +1,77 @@
+"""One request under every jurisdiction, and the parameter matrix (contract §3)."""
+
+from __future__ import annotations
+
+from flask import Response, current_app, jsonify, request
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from ....compare import compare, requests_for, table
+from ....decide import today_shanghai
+from ....matrix import build
+from ....matrix import table as matrix_table
+from ....render import to_csv, to_markdown
+from ...auth import require
+from ...errors import ApiError, json_body, validated
+
+blp = Blueprint("comparisons", __name__, url_prefix="/v1", description="Comparing jurisdictions (contract §3)")
+
+FORMATS = {"json": None, "csv": ("text/csv", to_csv), "markdown": ("text/markdown", to_markdown)}
+
+
+class ComparisonSchema(Schema):
+    comparison_id = fields.String()
+    decisions = fields.List(fields.Dict(), metadata={"description": "one decision per jurisdiction"})
+    bundle_revision = fields.String()
+
+
+class MatrixSchema(Schema):
+    as_of = fields.Date()
+    versions = fields.Dict()
+    topics = fields.List(fields.Dict(), metadata={"description": "each topic with one cell per jurisdiction"})
+
+
+def _format() -> str:
+    fmt = request.args.get("format", "json")
+    if fmt not in FORMATS:
+        raise ApiError(400, "invalid_request", "format: json, csv or markdown", {"format": ["json, csv or markdown"]})
+    return fmt
+
+
+@blp.route("/compare", methods=["POST"])
+@blp.doc(security=[{"ApiKey": []}], parameters=[{"in": "query", "name": "format", "schema": {"type": "string", "enum": list(FORMATS)}}],
+         requestBody={"required": True, "content": {"application/json": {"schema": {"type": "object",
+                      "description": "a decision request without jurisdiction, or with jurisdictions: [...]"}}}})
+@blp.response(200, ComparisonSchema)
+@require("portal")
+def compare_jurisdictions():
+    """Decide one request under every jurisdiction (or those listed), as JSON, CSV or Markdown."""
+    fmt = _format()
+    doc = json_body()
+    validated(requests_for, doc)
+    result = compare(current_app.extensions["osd"].current().decider, doc)
+    if fmt == "json":
+        return jsonify(result)
+    mimetype, render = FORMATS[fmt]
+    return Response(render(table(result)), mimetype=f"{mimetype}; charset=utf-8")
+
+
+@blp.route("/matrix", methods=["GET"])
+@blp.doc(parameters=[{"in": "query", "name": "as_of", "schema": {"type": "string", "format": "date"}},
+                     {"in": "query", "name": "format", "schema": {"type": "string", "enum": list(FORMATS)}}])
+@blp.response(200, MatrixSchema)
+def matrix():
+    """The encoded parameters side by side, each cell citing its articles. Public, read-only."""
+    fmt = _format()
+    as_of = request.args.get("as_of") or today_shanghai()
+    from datetime import date
+
+    try:
+        date.fromisoformat(as_of)
+    except ValueError:
+        raise ApiError(400, "invalid_request", "as_of: Not a date (YYYY-MM-DD).", {"as_of": ["Not a date (YYYY-MM-DD)."]}) from None
+    result = build(current_app.extensions["osd"].current().bundle, as_of)
+    if fmt == "json":
+        return jsonify(result)
+    mimetype, render = FORMATS[fmt]
+    return Response(render(matrix_table(result)), mimetype=f"{mimetype}; charset=utf-8")

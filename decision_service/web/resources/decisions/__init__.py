@@ -1,0 +1,155 @@
+"""Decisions (contract §1): one, a batch, one from the log, a search of the
+log, and a replay of a logged request under the current bundle."""
+
+from __future__ import annotations
+
+import uuid
+
+import json
+
+from flask import Response, current_app, g, jsonify, request
+from flask_smorest import Blueprint
+
+from ....db import log as decision_log
+from ....requests import JURISDICTIONS, validate_request
+from ...auth import require
+from ...errors import ApiError, json_body, validated
+from ...metrics import DECISIONS
+from .schemas import BatchRequestSchema, BatchSchema, DecisionRequestSchema, DecisionSchema, LogEntrySchema, ReplaySchema
+
+blp = Blueprint("decisions", __name__, url_prefix="/v1", description="Access decisions (contract §1)")
+
+OUTCOMES = ("permit", "apply", "deny", "incomplete", "not_applicable")
+
+
+def _service():
+    return current_app.extensions["osd"]
+
+
+def _log(pairs: list[tuple[dict, dict, str]], batch_id: str | None = None) -> None:
+    """Store the decisions before answering: the writer commits them, then the answer goes."""
+    rows = [decision_log.row(req, d, text, g.get("key_name"), batch_id) for req, d, text in pairs]
+    _service().log_writer.write(rows)
+    for _, d, _ in pairs:
+        DECISIONS.labels(d["jurisdiction"], d["action"], d["outcome"]).inc()
+
+
+def _json(text: str) -> Response:
+    return Response(text, mimetype="application/json")
+
+
+@blp.route("/decisions", methods=["POST"])
+@blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": DecisionRequestSchema}}},
+         security=[{"ApiKey": []}])
+@blp.response(200, DecisionSchema)
+@require("portal")
+def decide():
+    """Decide one request. Needs a portal key; the decision is logged."""
+    req = validated(validate_request, json_body())
+    decision = _service().current().decider.decide(req)
+    text = json.dumps(decision, ensure_ascii=False)
+    _log([(req, decision, text)])
+    g.outcome = decision["outcome"]
+    return _json(text)
+
+
+@blp.route("/decisions:batch", methods=["POST"])
+@blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": BatchRequestSchema}}},
+         security=[{"ApiKey": []}])
+@blp.response(200, BatchSchema)
+@require("portal")
+def decide_batch():
+    """Decide up to BATCH_LIMIT requests (default 1000) in order; all are
+    validated before any is decided, and all are logged with one batch id."""
+    doc = json_body()
+    if not isinstance(doc, dict) or set(doc) != {"requests"} or not isinstance(doc["requests"], list):
+        raise ApiError(400, "invalid_request", "send {\"requests\": [...]}", {"requests": ["a list of decision requests"]})
+    limit = current_app.config["BATCH_LIMIT"]
+    if not 1 <= len(doc["requests"]) <= limit:
+        raise ApiError(400, "invalid_request", f"a batch holds 1 to {limit} requests",
+                       {"requests": [f"{len(doc['requests'])} given"]})
+    reqs = []
+    for n, item in enumerate(doc["requests"]):
+        try:
+            reqs.append(validated(validate_request, item))
+        except ApiError as exc:
+            fields = {f"requests.{n}.{k}": v for k, v in exc.fields.items()}
+            raise ApiError(400, "invalid_request", f"requests.{n}: {exc.message}", fields) from None
+    decider = _service().current().decider
+    decisions = [decider.decide(r) for r in reqs]
+    texts = [json.dumps(d, ensure_ascii=False) for d in decisions]
+    batch_id = str(uuid.uuid4())
+    _log(list(zip(reqs, decisions, texts)), batch_id)
+    g.outcome = "batch"
+    return _json('{"batch_id": "%s", "decisions": [%s]}' % (batch_id, ", ".join(texts)))
+
+
+@blp.route("/decisions/<decision_id>", methods=["GET"])
+@blp.doc(security=[{"ApiKey": []}])
+@blp.response(200, LogEntrySchema)
+@require("reviewer")
+def logged(decision_id: str):
+    """A logged decision with its (masked) request. Needs a reviewer key."""
+    return jsonify(_entry(decision_id))
+
+
+def _entry(decision_id: str) -> dict:
+    entry = decision_log.get(_service().sessions, decision_id)
+    if entry is None:
+        raise ApiError(404, "not_found", f"no decision {decision_id} in the log", {"decision_id": ["unknown"]})
+    return entry
+
+
+@blp.route("/decisions", methods=["GET"])
+@blp.doc(security=[{"ApiKey": []}], parameters=[
+    {"in": "query", "name": n, "schema": {"type": "string"}, "required": False}
+    for n in ("since", "until", "jurisdiction", "outcome", "limit")])
+@blp.response(200, LogEntrySchema(many=True))
+@require("reviewer")
+def search():
+    """Search the log by date (since/until, YYYY-MM-DD), jurisdiction and outcome, newest first."""
+    args = request.args
+    unknown = sorted(set(args) - {"since", "until", "jurisdiction", "outcome", "limit"})
+    if unknown:
+        raise ApiError(400, "invalid_request", f"unknown parameter {unknown[0]}", {unknown[0]: ["unknown parameter"]})
+    fields = {}
+    for key in ("since", "until"):
+        if args.get(key):
+            from datetime import date
+
+            try:
+                date.fromisoformat(args[key])
+            except ValueError:
+                fields[key] = ["Not a date (YYYY-MM-DD)."]
+    if args.get("jurisdiction") and args["jurisdiction"] not in JURISDICTIONS:
+        fields["jurisdiction"] = [f"Must be one of: {', '.join(JURISDICTIONS)}."]
+    if args.get("outcome") and args["outcome"] not in OUTCOMES:
+        fields["outcome"] = [f"Must be one of: {', '.join(OUTCOMES)}."]
+    limit = args.get("limit", "100")
+    if not limit.isdigit() or not 1 <= int(limit) <= 1000:
+        fields["limit"] = ["a whole number from 1 to 1000"]
+    if fields:
+        first = next(iter(fields))
+        raise ApiError(400, "invalid_request", f"{first}: {fields[first][0]}", fields)
+    return jsonify(decision_log.search(_service().sessions, since=args.get("since"), until=args.get("until"),
+                                       jurisdiction=args.get("jurisdiction"), outcome=args.get("outcome"),
+                                       limit=int(limit)))
+
+
+@blp.route("/decisions/<decision_id>/replay", methods=["POST"])
+@blp.doc(security=[{"ApiKey": []}])
+@blp.response(200, ReplaySchema)
+@require("reviewer")
+def replay(decision_id: str):
+    """Decide a logged request again under the current bundle and show what differs."""
+    return jsonify(replay_entry(_service().current().decider, _entry(decision_id)))
+
+
+def replay_entry(decider, entry: dict) -> dict:
+    """The logged request decided now by ``decider`` (same dates), and the differences."""
+    old = entry["decision"]
+    request = {**entry["request"], "as_of": old["as_of"], "received_on": old["received_on"]}
+    new = decider.decide(request, decision_id=old["decision_id"])
+    diffs = decision_log.differences(old, new)
+    return {"decision_id": old["decision_id"], "logged_revision": old["bundle_revision"],
+            "current_revision": new["bundle_revision"], "same": not diffs, "differences": diffs, "decision": new}

@@ -1,0 +1,86 @@
+"""The service itself: health, readiness, metrics, the bundle, reload, docs."""
+
+from __future__ import annotations
+
+from flask import Response, current_app, jsonify, render_template_string
+from flask_smorest import Blueprint
+from sqlalchemy import text
+
+from ...auth import require
+from ...errors import ApiError
+from ...metrics import exposition
+
+blp = Blueprint("service", __name__, description="Health, metrics, bundle and reload")
+
+
+def _service():
+    return current_app.extensions["osd"]
+
+
+@blp.route("/healthz", methods=["GET"])
+def healthz():
+    """The process is up. Public."""
+    return jsonify({"status": "ok"})
+
+
+@blp.route("/readyz", methods=["GET"])
+def readyz():
+    """A bundle is loaded and the database answers. Public."""
+    try:
+        snapshot = _service().current()
+        with _service().engine.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception as exc:  # noqa: BLE001  (any failure means not ready)
+        raise ApiError(503, "unavailable", f"not ready: {exc.__class__.__name__}") from None
+    return jsonify({"status": "ready", "bundle_revision": snapshot.revision})
+
+
+@blp.route("/metrics", methods=["GET"])
+def metrics():
+    """Prometheus metrics: requests and latency by endpoint and outcome, decisions by outcome. Public."""
+    payload, content_type = exposition()
+    return Response(payload, content_type=content_type)
+
+
+@blp.route("/v1/bundle", methods=["GET"])
+def bundle():
+    """The bundle being served: revision, when this worker loaded it, regulations and versions. Public."""
+    snap = _service().current()
+    regs = [{"id": r["id"], "title": r["title"], "versions": [
+        {k: v.get(k) for k in ("id", "status", "effective_from", "effective_to")} for v in r["versions"]]}
+        for r in snap.bundle.regulations.values()]
+    return jsonify({"revision": snap.revision, "loaded_at": snap.loaded_at, "regulations": regs})
+
+
+@blp.route("/v1/admin/reload", methods=["POST"])
+@blp.doc(security=[{"ApiKey": []}])
+@require("admin")
+def reload():
+    """Load the bundle from disk; a bundle that fails validation, compilation or its
+    own tests is rejected (409) and the old one keeps serving. Needs an admin key."""
+    verdict = _service().reload()
+    serving = _service().current().revision
+    if not verdict.accepted:
+        raise ApiError(409, "bundle_rejected", verdict.reason, {}, checks=verdict.checks, serving=serving)
+    return jsonify({"accepted": True, "revision": verdict.revision, "checks": verdict.checks, "serving": serving})
+
+
+DOCS = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ spec.info.title }} — API</title>
+<style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+code{background:#f3f3f3;padding:0 .3em}h2{margin-top:2rem;border-bottom:1px solid #ddd}
+.m{display:inline-block;min-width:4.5em;font-weight:bold}.k{color:#a33}</style></head><body>
+<h1>{{ spec.info.title }} <small>{{ spec.info.version }}</small></h1>
+<p>The machine-readable description is <a href="/openapi.json"><code>/openapi.json</code></a> (OpenAPI {{ spec.openapi }}).
+Endpoints marked <span class="k">key</span> need an API key (<code>Authorization: Bearer …</code>); the others are public and read-only.</p>
+{% for path, ops in spec.paths.items() %}{% for method, op in ops.items() %}
+<h2><span class="m">{{ method.upper() }}</span> <code>{{ path }}</code>{% if op.security %} <span class="k">key</span>{% endif %}</h2>
+<p>{{ op.summary or "" }}</p>{% if op.description %}<p>{{ op.description }}</p>{% endif %}
+{% endfor %}{% endfor %}
+</body></html>"""
+
+
+@blp.route("/docs", methods=["GET"])
+def docs():
+    """A human page listing every endpoint, generated from the OpenAPI description."""
+    return render_template_string(DOCS, spec=current_app.extensions["osd_api"].spec.to_dict())

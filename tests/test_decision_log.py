@@ -1,0 +1,104 @@
+"""The decision log and the keys on SQLite and on a real PostgreSQL: migrations,
+records, masking, search, replay, and rows that match answers under threads."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+
+import pytest
+from sqlalchemy import inspect
+
+from decision_service.bundle import ROOT
+from decision_service.db import keys, log, make_engine, sessions, upgrade
+from decision_service.db.log import LogWriter
+from decision_service.requests import validate_request
+
+EXAMPLE = validate_request(json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def db(database_url):
+    engine = make_engine(database_url)
+    upgrade(engine)
+    upgrade(engine)  # a second run is a no-op
+    return engine, sessions(engine)
+
+
+def test_migrations_create_the_tables(db):
+    engine, _ = db
+    tables = set(inspect(engine).get_table_names())
+    assert {"api_keys", "decision_log", "alembic_version"} <= tables
+
+
+def test_keys_create_list_revoke(db):
+    _, s = db
+    name = f"k-{uuid.uuid4().hex[:8]}"
+    key = keys.create(s, name, "reviewer")
+    ring = keys.KeyRing(s, ttl=0)
+    assert ring.holder(key) == keys.KeyHolder(name, "reviewer")
+    assert any(k["name"] == name and k["revoked_at"] is None for k in keys.listing(s))
+    with pytest.raises(ValueError):
+        keys.create(s, name, "portal")
+    assert keys.revoke(s, name) and ring.holder(key) is None
+
+
+def test_a_decision_is_stored_masked_and_found_again(db, decider):
+    engine, s = db
+    req = json.loads(json.dumps(EXAMPLE))
+    req["application"]["scenario"] = "联系人李四 13912345678"
+    d = decider.decide(req)
+    LogWriter(engine).write([log.row(req, d, json.dumps(d, ensure_ascii=False), "portal-1", None)])
+    got = log.get(s, d["decision_id"])
+    assert got["decision"] == d and got["key_name"] == "portal-1"
+    assert got["request"]["application"]["scenario"] == "[masked: 17 chars]"
+    assert "application.scenario" in got["masked_fields"]
+    assert d["decision_id"] in [x["decision_id"] for x in log.search(s, jurisdiction="wuxi", outcome="apply", limit=1000)]
+    assert log.search(s, until="2000-01-01") == []
+
+
+def test_replay_of_a_masked_request_gives_the_same_decision(db, decider):
+    from decision_service.web.resources.decisions import replay_entry
+
+    engine, s = db
+    d = decider.decide(EXAMPLE)
+    LogWriter(engine).write([log.row(EXAMPLE, d, json.dumps(d, ensure_ascii=False), None, None)])
+
+    result = replay_entry(decider, log.get(s, d["decision_id"]))
+    assert result["same"] and result["differences"] == []
+
+
+def test_many_threads_lose_no_row(db, decider):
+    engine, s = db
+    writer = LogWriter(engine)
+    before = log.count(s)
+    d = decider.decide(EXAMPLE)
+    text = json.dumps(d, ensure_ascii=False)
+    errors = []
+
+    def work():
+        for _ in range(25):
+            dd = dict(d, decision_id=str(uuid.uuid4()))
+            try:
+                writer.write([log.row(EXAMPLE, dd, text, None, None)])
+            except Exception as exc:  # noqa: BLE001
+                errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert log.count(s) - before == 16 * 25
+
+
+def test_a_failed_commit_is_reported_to_every_waiting_request(db, decider):
+    engine, _ = db
+    d = decider.decide(EXAMPLE)
+    row = log.row(EXAMPLE, d, json.dumps(d, ensure_ascii=False), None, None)
+    writer = LogWriter(engine)
+    writer.write([row])
+    with pytest.raises(Exception):
+        writer.write([row])  # the same id again: the database refuses it, the request hears of it
