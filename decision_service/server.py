@@ -55,6 +55,9 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -
                 "child_exit": _child_exit,
                 "when_ready": _when_ready,
             }
+            # No control socket: it would sit at one path per user, shared by every server.
+            if "control_socket_disable" in self.cfg.settings:
+                settings["control_socket_disable"] = True
             for key, value in settings.items():
                 self.cfg.set(key, value)
 
