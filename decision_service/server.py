@@ -90,10 +90,18 @@ def _accept_in_subprocess(server, why: str) -> None:  # noqa: ANN001
 
 
 def _when_ready(server) -> None:  # noqa: ANN001
-    # Accept the bundle once before the first workers, so they all start from one snapshot.
+    # Migrate the database and accept the bundle once, before the first workers, so
+    # they neither race to create tables nor start from different snapshots.
+    import subprocess
+    import sys
+
     from .bundles import current_revision
     from .db import data_dir
 
+    proc = subprocess.run([sys.executable, "-m", "decision_service.cli", "db", "upgrade"],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        server.log.error("database migration failed: %s", proc.stderr.strip()[-500:])
     if current_revision(data_dir()) is None:
         _accept_in_subprocess(server, "start")
 

@@ -28,7 +28,7 @@ DECISION_REQUESTS = [request_of(s) for s in load_scenarios() if s["kind"] == "de
 
 
 class Server:
-    def __init__(self, data: Path, source: Path, database_url: str | None = None) -> None:
+    def __init__(self, data: Path, source: Path, database_url: str | None = None, make_keys: bool = True) -> None:
         self.data = data
         self.env = {**os.environ, "OSD_DATA_DIR": str(data), "OSD_BUNDLE_SOURCE": str(source),
                     "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics")}
@@ -36,7 +36,7 @@ class Server:
         if database_url:
             self.env["DATABASE_URL"] = database_url
         self.keys = {role: self.osd("keys", "create", "--name", f"live-{role}", "--role", role).stdout.strip()
-                     for role in ("portal", "reviewer", "admin")}
+                     for role in ("portal", "reviewer", "admin")} if make_keys else {}
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -175,5 +175,16 @@ def test_the_log_on_postgresql_under_load(tmp_path_factory, postgres_url):
         counts = load(s, seconds=5, concurrency=16)
         ok = sum(v for k, v in counts.items() if 200 <= k < 300)
         assert ok > 0 and s.rows() - before == ok
+    finally:
+        s.stop()
+
+
+def test_a_fresh_data_folder_starts_with_two_workers(tmp_path_factory):
+    """Nothing made beforehand: the workers must not race to create the tables."""
+    s = Server(tmp_path_factory.mktemp("fresh"), copy_bundle(tmp_path_factory.mktemp("source-fresh")), make_keys=False)
+    try:
+        status, body = s.request("GET", "/readyz")
+        assert status == 200 and body["status"] == "ready"
+        assert "Worker failed to boot" not in (s.data / "server.log").read_text()
     finally:
         s.stop()

@@ -56,16 +56,27 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration."""
+def upgrade(engine: Engine, attempts: int = 3) -> None:
+    """Bring the schema to the newest migration. Processes starting together
+    may race to run the same migration; the loser finds it done on a retry."""
+    import time
+
     from alembic import command
     from alembic.config import Config
+    from sqlalchemy.exc import DBAPIError
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    for attempt in range(attempts):
+        try:
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            return
+        except DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:
