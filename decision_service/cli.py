@@ -506,8 +506,20 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    """Accept the bundle on disk for the service (checks it first); prints the verdict as JSON."""
+    """build: write the OPA bundle (.tar.gz); accept: check the bundle on disk
+    and make it the one the service serves (prints the verdict as JSON)."""
     from dataclasses import asdict
+
+    if args.action == "build":
+        from .bundle import load_bundle
+        from .opabundle import build
+
+        bundle = load_bundle()
+        archive = build(bundle)
+        out = Path(args.output or "bundle.tar.gz")
+        out.write_bytes(archive)
+        print(f"wrote {out} (revision {bundle.revision}, {len(archive)} bytes)", file=sys.stderr)
+        return 0
 
     from .bundles import accept, current_revision
     from .db import data_dir
@@ -567,8 +579,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("decision_id")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_log)
-    p = sub.add_parser("bundle", help="accept: check the bundle on disk and make it the one the service serves")
-    p.add_argument("action", choices=["accept"])
+    p = sub.add_parser("bundle", help="build: the OPA bundle (.tar.gz); accept: check the bundle on disk and serve it")
+    p.add_argument("action", choices=["build", "accept"])
+    p.add_argument("-o", "--output", help="where build writes the archive (default bundle.tar.gz)")
     p.set_defaults(func=cmd_bundle)
     p = sub.add_parser("db", help="database schema: upgrade applies the migrations")
     p.add_argument("action", choices=["upgrade"])
