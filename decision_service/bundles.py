@@ -44,9 +44,20 @@ def current_revision(data: Path) -> str | None:
 
 
 def load_snapshot(data: Path, revision: str) -> tuple[Bundle, Decider]:
+    """The snapshot's bundle and a decider: the embedded engine, or a remote OPA
+    when ``ENGINE=opa`` (with ``OPA_URL``, ``OPA_TIMEOUT``)."""
+    import os
+
     root = snapshots_dir(data) / revision
     bundle = load_bundle(root)
-    return bundle, Decider(bundle, WasmEngine(bundle, compiled_dir=root / "compiled"), Calendar.from_file())
+    if os.environ.get("ENGINE", "embedded") == "opa":
+        from adapters.opa_backend import OpaRestEngine
+
+        url = os.environ.get("OPA_URL") or "http://127.0.0.1:8181"
+        engine = OpaRestEngine(url, bundle.revision, timeout=float(os.environ.get("OPA_TIMEOUT", "2")))
+    else:
+        engine = WasmEngine(bundle, compiled_dir=root / "compiled")
+    return bundle, Decider(bundle, engine, Calendar.from_file())
 
 
 def _compile(opa: Path, policies: Path, out: Path) -> None:

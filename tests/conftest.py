@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -62,3 +67,52 @@ def copy_bundle(target: Path) -> Path:
     for part in ("regulations", "policies", "decision_service/compiled", "tests/scenarios"):
         shutil.copytree(ROOT / part, target / part)
     return target
+
+
+class OpaServer:
+
+    def __init__(self, opa, bundle_path) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.proc = subprocess.Popen([str(opa), "run", "--server", "--addr", f"127.0.0.1:{self.port}",
+                                      "--bundle", str(bundle_path), "--log-level", "error"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                if self.get("/health?bundles")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.proc.kill()
+        pytest.fail("opa run --server did not become healthy")
+
+    def get(self, path: str) -> tuple[int, dict]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        return resp.status, json.loads(resp.read() or b"{}")
+
+    def query(self, conn, entrypoint: str, doc: dict) -> object:
+        conn.request("POST", f"/v1/data/{entrypoint}", body=json.dumps({"input": doc}),
+                     headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        body = json.loads(resp.read())
+        assert resp.status == 200, body
+        return body.get("result")
+
+
+@pytest.fixture(scope="session")
+def opa_server(bundle, opa_engine, tmp_path_factory):
+    """The real OPA as a server (``opa run --server``) with our bundle."""
+    from decision_service.opabundle import build
+
+    path = tmp_path_factory.mktemp("bundle") / "bundle.tar.gz"
+    path.write_bytes(build(bundle))
+    server = OpaServer(opa_engine.opa, path)
+    yield server
+    server.proc.terminate()
+    server.proc.wait(timeout=10)
+
+

@@ -6,12 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import random
-import socket
-import subprocess
-import time
 from concurrent.futures import ThreadPoolExecutor
-
-import pytest
 
 from decision_service import generate
 from decision_service.classify import items_of
@@ -22,49 +17,6 @@ from decision_service.requests import validate_classification, validate_deadline
 from decision_service.scenarios import VALIDATORS, load_scenarios, request_of
 
 SEED = 20261122
-
-
-class OpaServer:
-    def __init__(self, opa, bundle_path) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.proc = subprocess.Popen([str(opa), "run", "--server", "--addr", f"127.0.0.1:{self.port}",
-                                      "--bundle", str(bundle_path), "--log-level", "error"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                if self.get("/health?bundles")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.proc.kill()
-        pytest.fail("opa run --server did not become healthy")
-
-    def get(self, path: str) -> tuple[int, dict]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        conn.request("GET", path)
-        resp = conn.getresponse()
-        return resp.status, json.loads(resp.read() or b"{}")
-
-    def query(self, conn: http.client.HTTPConnection, entrypoint: str, doc: dict) -> object:
-        conn.request("POST", f"/v1/data/{entrypoint}", body=json.dumps({"input": doc}),
-                     headers={"Content-Type": "application/json"})
-        resp = conn.getresponse()
-        body = json.loads(resp.read())
-        assert resp.status == 200, body
-        return body.get("result")
-
-
-@pytest.fixture(scope="module")
-def opa_server(bundle, opa_engine, tmp_path_factory):
-    path = tmp_path_factory.mktemp("bundle") / "bundle.tar.gz"
-    path.write_bytes(build(bundle))
-    server = OpaServer(opa_engine.opa, path)
-    yield server
-    server.proc.terminate()
-    server.proc.wait(timeout=10)
 
 
 def test_the_bundle_is_byte_for_byte_reproducible(bundle):

@@ -73,6 +73,15 @@ def register(app: Flask) -> None:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response
 
+    from ..engine import EngineError
+
+    @app.errorhandler(EngineError)
+    def _engine(exc: EngineError) -> Response:
+        log.warning("engine failed on %s %s: %s", request.method, request.path, exc)
+        response = body(503, "engine_unavailable", f"the decision engine cannot answer now: {exc}")
+        response.headers["Retry-After"] = "5"
+        return response
+
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.path)

@@ -1,0 +1,1 @@
+"""What existing platforms plug in: engine back ends for a remote OPA, and clients."""
