@@ -14,7 +14,7 @@ import threading
 import time
 from urllib.parse import urlparse
 
-from decision_service.engine import ENTRYPOINT, EngineError
+from decision_service.engine import ENTRYPOINT, EngineError, UndefinedResult
 
 
 class EngineUnavailable(EngineError):
@@ -64,5 +64,5 @@ class OpaRestEngine:
         except Exception as exc:  # noqa: BLE001  (timeouts, refused connections, HTTP errors)
             raise EngineUnavailable(f"OPA at {self.url} failed: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
         if "result" not in answer:
-            raise EngineError(f"OPA at {self.url} has no result for {entrypoint}")
+            raise UndefinedResult(f"OPA at {self.url} has no result for {entrypoint}")
         return answer["result"]

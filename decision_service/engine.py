@@ -33,6 +33,10 @@ class EngineError(Exception):
     """The policy could not be evaluated (never a decision)."""
 
 
+class UndefinedResult(EngineError):
+    """The entry point is undefined for this input (OPA answers without a result)."""
+
+
 class Engine(Protocol):
     """Evaluates the decision policy for one input document."""
 
@@ -108,7 +112,7 @@ class WasmEngine:
         except WasmError as exc:
             raise EngineError(f"policy evaluation failed: {exc}") from exc
         if len(results) != 1 or "result" not in results[0]:
-            raise EngineError("the policy result is undefined")
+            raise UndefinedResult("the policy result is undefined")
         return results[0]["result"]
 
 
@@ -168,7 +172,7 @@ class OpaCliEngine:
         try:
             return out["result"][0]["expressions"][0]["value"]
         except (KeyError, IndexError) as exc:
-            raise EngineError("the policy result is undefined") from exc
+            raise UndefinedResult("the policy result is undefined") from exc
 
 
 def opa_binary() -> Path:

@@ -39,9 +39,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     api.spec.components.security_scheme("ApiKey", {"type": "http", "scheme": "bearer",
                                                     "description": "an API key (osd keys create)"})
     app.extensions["osd_api"] = api
-    from .resources import classifications, comparisons, deadlines, decisions, regulations, service
+    from .resources import classifications, comparisons, deadlines, decisions, opa, regulations, service
 
-    for module in (decisions, classifications, deadlines, comparisons, regulations, service):
+    for module in (decisions, classifications, deadlines, comparisons, regulations, opa, service):
         api.register_blueprint(module.blp)
     errors.register(app)
     data = Path(app.config["DATA_DIR"]) if app.config["DATA_DIR"] else data_dir()
