@@ -67,19 +67,23 @@ def create_key(data: Path) -> str:
     return out.stdout.strip()
 
 
-def _client(port: int, key: str, kind: str, bodies: list[bytes], seconds: float, concurrency: int, out: mp.Queue) -> None:
+PATHS = {"decide": "/v1/decisions", "constant": "/healthz"}
+
+
+def _client(port: int, key: str, path: str, bodies: list[bytes] | None, seconds: float, concurrency: int,
+            out: mp.Queue) -> None:
     """Runs in its own process, so the client's Python does not share the server's."""
     from decision_service.loadgen import run
 
-    if kind == "decide":
-        out.put(run(port, key, "/v1/decisions", bodies, seconds, concurrency))
-    else:
-        out.put(run(port, key, "/healthz", None, seconds, concurrency))
+    out.put(run(port, key, path, bodies, seconds, concurrency))
 
 
 def drive(port: int, key: str, kind: str, bodies: list[bytes], seconds: float, concurrency: int) -> dict:
+    """``kind`` is decide, constant, or a path to POST ``bodies`` to."""
+    path = PATHS.get(kind, kind)
     queue: mp.Queue = mp.Queue()
-    proc = mp.Process(target=_client, args=(port, key, kind, bodies, seconds, concurrency, queue))
+    proc = mp.Process(target=_client, args=(port, key, path, None if kind == "constant" else bodies, seconds,
+                                            concurrency, queue))
     proc.start()
     latencies, codes = queue.get()
     proc.join()

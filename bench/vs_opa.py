@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import multiprocessing as mp
 import os
 import socket
 import statistics
@@ -34,19 +33,9 @@ bench_http = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench_http)
 
 
-def _drive(port: int, key: str, path: str, bodies: list[bytes], seconds: float, concurrency: int, out: mp.Queue) -> None:
-    from decision_service.loadgen import run
-
-    out.put(run(port, key, path, bodies, seconds, concurrency))
-
-
 def drive(port: int, key: str, path: str, bodies: list[bytes], seconds: float, concurrency: int) -> dict:
-    queue: mp.Queue = mp.Queue()
-    proc = mp.Process(target=_drive, args=(port, key, path, bodies, seconds, concurrency, queue))
-    proc.start()
-    latencies, codes = queue.get()
-    proc.join()
-    return summary(latencies, sum(v for k, v in codes.items() if 200 <= k < 300), seconds)
+    r = bench_http.drive(port, key, path, bodies, seconds, concurrency)
+    return {"per_s": r["per_s"], "p50": r["median_ms"], "p99": r["p99_ms"]}
 
 
 def summary(latencies: list[float], ok: int, seconds: float) -> dict:
