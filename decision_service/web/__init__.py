@@ -44,6 +44,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     for module in (decisions, classifications, deadlines, comparisons, regulations, opa, service):
         api.register_blueprint(module.blp)
     errors.register(app)
+    from . import workbench
+
+    workbench.register(app)
     data = Path(app.config["DATA_DIR"]) if app.config["DATA_DIR"] else data_dir()
     data.mkdir(parents=True, exist_ok=True)
     source = Path(app.config["BUNDLE_SOURCE"]) if app.config["BUNDLE_SOURCE"] else ROOT
