@@ -116,3 +116,13 @@ def opa_server(bundle, opa_engine, tmp_path_factory):
     server.proc.wait(timeout=10)
 
 
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):  # noqa: ANN001
+    """Keep each test's call report on the item, so a fixture can tell it failed
+    (the browser tests then save a screenshot)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.rep_call = report

@@ -1,0 +1,132 @@
+"""The workbench in a real browser: Debian's Chromium, headless, driven by
+Playwright against the real server. On a failure a screenshot of the page is
+saved under test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from decision_service.bundle import ROOT
+
+from .conftest import copy_bundle
+from .test_server import Server
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("OSD_CHROMIUM") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    s = Server(tmp_path_factory.mktemp("browser"), copy_bundle(tmp_path_factory.mktemp("browser-source")))
+    example = json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8"))
+    assert s.request("POST", "/v1/decisions", example, role="portal")[0] == 200
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: scripts/browser installs Debian's package")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server, request):
+    context = browser.new_context(locale="zh-CN", accept_downloads=True)
+    pg = context.new_page()
+    pg.base = f"http://127.0.0.1:{server.port}"
+    yield pg
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+PAGES = [("/", "规定"), ("/regulations/wuxi-open", "无锡市公共数据开放实施细则"), ("/matrix", "参数对照"),
+         ("/compare", "案例对照"), ("/try", "试一个案例"), ("/coverage", "覆盖情况")]
+
+
+@pytest.mark.parametrize("path,heading", PAGES)
+def test_each_page_opens_in_chinese_with_a_cjk_font(page, path, heading):
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.goto(page.base + path)
+    assert heading in page.locator("h1").first.inner_text()
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '规定')")
+    assert not [m for m in messages if "Content Security Policy" in m]
+
+
+def test_try_a_case_shows_the_decision_and_its_timeline(page):
+    page.goto(page.base + "/try")
+    page.select_option("#f-jurisdiction", "wuxi")
+    page.select_option("#f-action", "open")
+    page.fill("#f-as_of", "2026-11-23")
+    page.select_option("#f-requester_type", "legal_person")
+    page.select_option("#f-real_name_verified", "yes")
+    page.select_option("#f-agreement_accepted", "yes")
+    page.select_option("#f-open_class", "conditional")
+    for field, value in (("title", "公交客流"), ("reason", "线路优化"), ("output_form", "报告"), ("scenario", "线路规划")):
+        page.fill(f"#f-{field}", value)
+    page.select_option("#f-request_type", "dataset")
+    page.fill("#f-usage_from", "2026-12-01")
+    page.fill("#f-usage_to", "2027-11-30")
+    page.select_option("#f-commitment", "yes")
+    page.click("#decide")
+    assert page.inner_text("#outcome") == "apply"
+    assert "2026-12-07" in page.inner_text("#due")
+    assert page.locator("svg.timeline rect").count() == 3
+    with page.expect_download() as got:
+        page.click("#save-yaml")
+    text = Path(got.value.path()).read_text(encoding="utf-8")
+    assert "outcome: apply" in text and "due: '2026-12-07'" in text
+
+
+def test_switching_language(page):
+    page.goto(page.base + "/regulations/guangxi-scheduling")
+    assert "征求意见稿" in page.inner_text("#status")
+    page.click("#switch-lang")
+    assert "Draft for comment: not binding" in page.inner_text("#status")
+    page.goto(page.base + "/matrix")
+    assert page.inner_text("h1").startswith("Matrix")
+
+
+def test_compare_and_download_the_csv(page):
+    page.goto(page.base + "/compare")
+    page.select_option("#f-action", "open")
+    page.fill("#f-as_of", "2026-11-23")
+    page.select_option("#f-requester_type", "natural_person")
+    page.select_option("#f-open_class", "not_open")
+    page.click("#compare")
+    assert page.locator("#comparison tr").count() > 5
+    with page.expect_download() as got:
+        page.click("#compare-csv")
+    text = Path(got.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("topic,nanning,qingyang,wuxi,nanjing,guangxi,differs")
+    assert "outcome,deny (不能获取)" in text
+
+
+def test_the_log_needs_a_reviewer_sign_in(page, server):
+    page.goto(page.base + "/log")
+    assert page.url.endswith("/login")
+    page.fill("#f-key", server.keys["portal"])
+    page.click("#sign-in")
+    assert page.locator("#login-error").count() == 1
+    page.fill("#f-key", server.keys["reviewer"])
+    page.click("#sign-in")
+    assert page.url.endswith("/log")
+    assert "wuxi" in page.inner_text("#log-entries")
+    page.click("#log-entries a")
+    page.click("#replay")
+    assert "相同" in page.inner_text("#replay-result")
