@@ -91,8 +91,9 @@ def reader(reg_id: str):
         row = statuses[ref]
         labels = tuple(i["label"] for i in art.get("items", []))
         lines = [{"text": line, "item": bool(labels) and line.startswith(labels)} for line in art["text"].splitlines()]
-        parameters = sorted({c.where.split(": ", 1)[-1] for c in row.citations if c.kind in ("parameter", "body", "dates")
-                             and (version is None or version["id"] in c.where)})
+        paths = sorted({c.where.split(": ", 1)[-1] for c in row.citations if c.kind in ("parameter", "body")
+                        and (version is None or f" {version['id']}:" in c.where)})
+        parameters = [(path, _value(version["parameters"], path)) for path in paths] if version else []
         notes = []
         for owner, key in sorted({(c.where.split(" note ")[0], c.where.split(" note ")[1]) for c in row.citations
                                   if c.kind == "note"}):
@@ -101,6 +102,35 @@ def reader(reg_id: str):
                          "rules": by_article.get(ref, []), "parameters": parameters, "notes": notes,
                          "tested_by": row.tested_by})
     return render_template("reader.html", reg=reg, reg_id=reg_id, version=version, as_of=as_of, articles=articles)
+
+
+def _value(params: dict, path: str) -> str:
+    """A parameter's value in a line: its limit, text or labels (what a reviewer checks against the article)."""
+    node: object = params
+    for part in path.replace("]", "").replace("[", ".").split("."):
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return ""
+    if isinstance(node, dict):
+        if "step" in node:
+            limit = f"{node['working_days']} 个工作日" if node.get("working_days") else "未规定期限"
+            return f"{node['step']}（{limit}）"
+        if "count" in node:
+            return f"{node['text']}（{node['count']} {node['n'] or ''}）"
+        if "fields" in node:
+            return "、".join(f["label"] for f in node["fields"]) or "（未列字段）"
+        if "grounds" in node:
+            return "；".join("、".join(g["flags"]) for g in node["grounds"])
+        for key in ("text", "label", "name", "class"):
+            if key in node:
+                days = f"（{node['working_days']} 个工作日）" if node.get("working_days") else ""
+                return f"{node[key]}{days}"
+    if isinstance(node, list):
+        return "、".join(str(x.get("label", x)) if isinstance(x, dict) else str(x) for x in node)
+    return str(node)
 
 
 @bp.route("/source/<path:rel>")
