@@ -30,6 +30,13 @@ JURISDICTIONS = {
 }
 
 
+def jurisdictions_named(request: dict) -> list[str]:
+    """The jurisdictions a request names (``jurisdictions``, or ``jurisdiction``), else all five."""
+    if request.get("jurisdictions"):
+        return list(request["jurisdictions"])
+    return [request["jurisdiction"]] if request.get("jurisdiction") else list(JURISDICTIONS)
+
+
 class BundleError(Exception):
     """A bundle file is invalid: names the file, the path inside it and why."""
 
@@ -148,6 +155,13 @@ class Bundle:
 
     def regulation(self, reg_id: str) -> dict:
         return self.regulations[reg_id]
+
+    def version_on(self, reg_id: str, as_of: str) -> dict | None:
+        """The version in force on ``as_of`` (an open end is unbounded), as the policy's lib.version chooses."""
+        for v in self.regulations[reg_id]["versions"]:
+            if (v["effective_from"] or "0000") <= as_of <= (v["effective_to"] or "9999"):
+                return v
+        return None
 
     def version(self, reg_id: str, version_id: str) -> dict:
         for v in self.regulations[reg_id]["versions"]:

@@ -60,21 +60,32 @@ def load_snapshot(data: Path, revision: str) -> tuple[Bundle, Decider]:
     return bundle, Decider(bundle, engine, Calendar.from_file())
 
 
-def _compile(opa: Path, policies: Path, out: Path) -> None:
-    """The policy compiled to wasm by the real OPA into ``out``, as scripts/build-policy does."""
+def compile_policy(opa: Path, bundle: Bundle, out: Path) -> str:
+    """The bundle's Rego compiled to wasm by the real OPA into ``out``, with the
+    manifest the embedded engine checks (the hash of the Rego it came from).
+    scripts/build-policy and the acceptance of a changed bundle both use this."""
+    import tarfile
+
+    policies = bundle.root / "policies" / "rego"
     with tempfile.TemporaryDirectory() as tmp:
+        # Run from the bundle's root with a relative path: the module records file
+        # names, and the same Rego must compile alike wherever it is checked out.
         args = [str(opa), "build", "-t", "wasm", *[x for e in ENTRYPOINTS for x in ("-e", e)],
-                "--ignore", "*_test.rego", "-o", f"{tmp}/bundle.tar.gz", str(policies)]
-        proc = subprocess.run(args, capture_output=True, text=True, check=False)
+                "--ignore", "*_test.rego", "-o", f"{tmp}/bundle.tar.gz", "policies/rego"]
+        proc = subprocess.run(args, capture_output=True, text=True, check=False, cwd=bundle.root)
         if proc.returncode != 0:
             raise BundleError(policies, "(rego)", f"does not compile: {proc.stderr.strip()[:500]}")
-        subprocess.run(["tar", "-xzf", f"{tmp}/bundle.tar.gz", "-C", tmp, "/policy.wasm"],
-                       capture_output=True, check=False)
-        wasm = Path(tmp) / "policy.wasm"
-        if not wasm.exists():
-            subprocess.run(["tar", "-xzf", f"{tmp}/bundle.tar.gz", "-C", tmp, "policy.wasm"], check=True)
-        out.mkdir(parents=True, exist_ok=True)
-        shutil.copy(wasm, out / "policy.wasm")
+        with tarfile.open(f"{tmp}/bundle.tar.gz") as tar:
+            member = next(m for m in tar.getmembers() if m.name.lstrip("/") == "policy.wasm")
+            wasm = tar.extractfile(member).read()
+    version = subprocess.run([str(opa), "version"], capture_output=True, text=True, check=True).stdout
+    opa_version = next((line.split()[1] for line in version.splitlines() if line.startswith("Version:")), "unknown")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "policy.wasm").write_bytes(wasm)
+    manifest = {"entrypoints": list(ENTRYPOINTS), "opa_version": opa_version, "optimization": 0,
+                "policy_hash": policy_hash(bundle.policy_files)}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    return opa_version
 
 
 def accept(data: Path, source: Path = ROOT, opa: Path | None = None) -> Verdict:
@@ -99,8 +110,7 @@ def accept(data: Path, source: Path = ROOT, opa: Path | None = None) -> Verdict:
             shutil.copytree(source_compiled, compiled)
             checks.append("compiled policy matches the Rego")
         elif opa is not None and opa.exists():
-            _compile(opa, source / "policies" / "rego", compiled)
-            (compiled / "manifest.json").write_text(json.dumps({**manifest, "policy_hash": wanted}, indent=2))
+            compile_policy(opa, bundle, compiled)
             checks.append("Rego compiled to wasm by the real OPA")
         else:
             raise BundleError(source / "policies", "(rego)",

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from .bundle import Bundle
 from .decide import ref_key
 from .requests import (
     CATALOGUE_FIELDS,
@@ -137,13 +138,13 @@ def rows_of(answer: dict) -> list[dict]:
     return out
 
 
-def row_of_result(dataset_id: str | None, r: dict) -> dict:
+def row_of_result(bundle: Bundle, dataset_id: str | None, r: dict) -> dict:
     """The output row of one raw policy result: codes and refs only, so a
     large catalogue need not carry quotes and notes between processes."""
     o, s, ch, cat = r.get("open") or {}, r.get("share") or {}, r.get("change") or {}, r.get("catalogue") or {}
     return {
         "id": dataset_id, "jurisdiction": r["jurisdiction"], "applies": r["applies"],
-        "binding": r["applies"] and all(_binding(reg, r) for reg in r["versions"]),
+        "binding": r["applies"] and all(bundle.version(reg, vid)["status"] != "draft" for reg, vid in r["versions"].items()),
         "open_required": o.get("required"), "open_allowed": o.get("allowed"), "open_declared": o.get("declared"),
         "open_lawful": o.get("lawful"), "open_problems": o.get("problems"),
         "share_stated": s.get("stated"), "share_declared": s.get("declared"), "share_lawful": s.get("lawful"),
@@ -153,13 +154,6 @@ def row_of_result(dataset_id: str | None, r: dict) -> dict:
         "notes": [n["code"] for n in r["notes"]],
         "basis": sorted(r["basis"], key=lambda ref: ref_key(list(r["versions"]), ref)),
     }
-
-
-def _binding(reg: str, r: dict) -> bool:
-    return _STATUS.get((reg, r["versions"][reg])) != "draft"
-
-
-_STATUS: dict[tuple[str, str], str] = {}
 
 
 def write_csv(rows: Iterable[dict], out: io.TextIOBase) -> None:
@@ -175,14 +169,13 @@ _WORKER = None
 
 
 def _start_worker() -> None:
+    """The process's classifier, made once (loading the compiled policy takes a while)."""
     global _WORKER
     from .classify import Classifier
     from .decide import Decider
 
-    _WORKER = Classifier(Decider.from_disk())
-    for reg_id, reg in _WORKER.bundle.regulations.items():
-        for v in reg["versions"]:
-            _STATUS[(reg_id, v["id"])] = v["status"]
+    if _WORKER is None:
+        _WORKER = Classifier(Decider.from_disk())
 
 
 def _classify_chunk(chunk: list[dict]) -> list[dict]:
@@ -199,7 +192,8 @@ def _rows_chunk(chunk: list[tuple[int, dict]]) -> list[dict] | RequestError:
     except RequestError as exc:
         return exc
     results = iter(_WORKER.decider.engine.evaluate({"items": groups}, "osd/classify/rows"))
-    return [row_of_result(g["dataset"].get("id"), next(results)) for g in groups for _ in g["jurisdictions"]]
+    return [row_of_result(_WORKER.bundle, g["dataset"].get("id"), next(results))
+            for g in groups for _ in g["jurisdictions"]]
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

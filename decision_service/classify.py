@@ -13,10 +13,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator
 
-from .bundle import JURISDICTIONS
+from .bundle import JURISDICTIONS, jurisdictions_named
 from .decide import Decider, ref_key, today_shanghai
 
-ALL = list(JURISDICTIONS)
 BATCH = 400
 
 CLASS_WORDS = {
@@ -39,7 +38,7 @@ PROBLEM_WORDS = {
 def group_of(request: dict, today: str | None = None) -> dict:
     """The batch input for one request: the dataset with its dates filled in
     and flags made explicit, and the jurisdictions named (all five when none is)."""
-    names = request.get("jurisdictions") or ([request["jurisdiction"]] if request.get("jurisdiction") else ALL)
+    names = jurisdictions_named(request)
     dataset = dict(request["dataset"])
     for flag in ("desensitized", "rights_holder_consent", "prohibited_by_law", "security_risk", "needs_limits"):
         dataset[flag] = bool(dataset.get(flag))

@@ -11,6 +11,7 @@ from .bundle import JURISDICTIONS, BundleError
 from .decide import Decider
 from .engine import EngineError
 from .requests import RequestError, validate_request
+from .coverage import report as coverage_report
 from .scenarios import ScenarioError
 
 
@@ -304,15 +305,6 @@ def _regulation_ids(name: str | None, bundle) -> list[str]:
     raise ValueError(name)
 
 
-def _coverage_report(decider: Decider) -> dict:
-    from .coverage import article_statuses, tested_articles
-    from .scenarios import load_scenarios, run_scenarios
-
-    results = run_scenarios(decider, load_scenarios())
-    tested = tested_articles((r.name, r.decision) for r in results if r.ok)
-    return article_statuses(decider.bundle, tested)
-
-
 def cmd_rules(args: argparse.Namespace) -> int:
     """Each article's cleaned text, then what encodes it and what tests it."""
     from .rules import article_of, rules_by_article
@@ -325,7 +317,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         known = sorted(JURISDICTIONS) + sorted(bundle.regulations)
         return _error("invalid_request", f"unknown jurisdiction or regulation: {args.jurisdiction}",
                       {"jurisdiction": [f"one of {', '.join(known)}"]})
-    statuses = {row.ref: row for rows in _coverage_report(decider).values() for row in rows}
+    statuses = {row.ref: row for rows in coverage_report(decider).values() for row in rows}
     by_article = rules_by_article(bundle)
     out = []
     for reg_id in reg_ids:
@@ -386,7 +378,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from .coverage import problems
 
     decider = Decider.from_disk()
-    report = _coverage_report(decider)
+    report = coverage_report(decider)
     if args.format == "json":
         doc = {reg: [{"ref": r.ref, "label": r.label, "status": r.status, "reason": r.reason,
                       "encoded_by": sorted({c.where for c in r.citations}), "tested_by": r.tested_by}

@@ -88,6 +88,15 @@ def tested_articles(results: Iterable[tuple[str, dict]]) -> dict[str, list[str]]
     return index
 
 
+def report(decider, *scenario_paths) -> dict[str, list[ArticleStatus]]:  # noqa: ANN001
+    """Article statuses with "tested" read off the scenarios (default tests/scenarios)
+    that pass under ``decider``."""
+    from .scenarios import load_scenarios, run_scenarios
+
+    results = run_scenarios(decider, load_scenarios(*scenario_paths))
+    return article_statuses(decider.bundle, tested_articles((r.name, r.decision) for r in results if r.ok))
+
+
 def article_statuses(bundle: Bundle, tested: dict[str, list[str]]) -> dict[str, list[ArticleStatus]]:
     """Per regulation, the status of each of its articles in order."""
     cited = citations(bundle)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .decide import Decider, ref_key
-from .classify import ALL
+from .bundle import jurisdictions_named
 
 COUNT_WORDS = {
     "working_days": ("{n}个工作日内", "within {n} working days"),
@@ -27,7 +27,7 @@ COUNT_WORDS = {
 def inputs_of(request: dict) -> list[dict]:
     """One policy input per jurisdiction named (all five when none is). The
     text in force on the event's day sets its limits, unless as_of says otherwise."""
-    names = request.get("jurisdictions") or ([request["jurisdiction"]] if request.get("jurisdiction") else ALL)
+    names = jurisdictions_named(request)
     as_of = request.get("as_of") or request["date"]
     return [{"jurisdiction": j, "event": request["event"], "date": request["date"], "as_of": as_of} for j in names]
 

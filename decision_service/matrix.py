@@ -27,13 +27,6 @@ COUNT_SHORT = {"working_days": "{n} 个工作日", "calendar_days": "{n} 日", "
                "immediately": "立即", "without_delay": "及时（无天数）"}
 
 
-def in_force(bundle: Bundle, reg_id: str, as_of: str) -> dict | None:
-    for v in bundle.regulations[reg_id]["versions"]:
-        if (v["effective_from"] or "0000") <= as_of <= (v["effective_to"] or "9999"):
-            return v
-    return None
-
-
 def refs(basis: list[str]) -> str:
     """``wuxi-open#15.3`` → ``15.3``, several joined."""
     return "art. " + ", ".join(sorted({r.split("#")[1] for r in basis}, key=lambda x: [int(p) for p in x.split(".")]))
@@ -162,28 +155,24 @@ TOPICS: list[tuple[str, Callable[[dict], dict]]] = [
 
 def build(bundle: Bundle, as_of: str) -> dict:
     """Every topic, each with one cell per jurisdiction."""
-    topics = []
-    versions = {}
-    for j, reg in JURISDICTIONS.items():
-        v = in_force(bundle, reg, as_of)
-        versions[j] = {"regulation": reg, "version": v["id"] if v else None, "status": v["status"] if v else None}
+    in_force = {j: bundle.version_on(reg, as_of) for j, reg in JURISDICTIONS.items()}
+    versions = {j: {"regulation": JURISDICTIONS[j], "version": v["id"] if v else None, "status": v["status"] if v else None}
+                for j, v in in_force.items()}
     status_cells = {}
-    for j, info in versions.items():
-        reg = bundle.regulations[info["regulation"]]
-        v = in_force(bundle, info["regulation"], as_of) or {}
-        status = info["status"] or f"not in force on {as_of}"
-        if v.get("status_assumed"):
+    for j, v in in_force.items():
+        status = v["status"] if v else f"not in force on {as_of}"
+        if v and v.get("status_assumed"):
             status += ", assumed: the copy carries no dates"
-        status_cells[j] = cell(f"{reg['title']}（{status}）", v.get("dates_basis"))
-    topics.append({"topic": "text and status", "cells": status_cells})
+        title = bundle.regulations[JURISDICTIONS[j]]["title"]
+        status_cells[j] = cell(f"{title}（{status}）", (v or {}).get("dates_basis"))
+    topics = [{"topic": "text and status", "cells": status_cells}]
     for name, get in TOPICS:
         cells = {}
-        for j, info in versions.items():
-            v = in_force(bundle, info["regulation"], as_of)
+        for j, v in in_force.items():
             c = get(v["parameters"]) if v else cell(None)
-            if not c["stated"] and j in FILLS:
-                filler = in_force(bundle, JURISDICTIONS[FILLS[j]], as_of)
-                filled = get(filler["parameters"]) if filler else cell(None)
+            filler = in_force.get(FILLS.get(j, ""))
+            if not c["stated"] and filler:
+                filled = get(filler["parameters"])
                 if filled["stated"]:
                     c = {**filled, "stated": False, "filled_by": JURISDICTIONS[FILLS[j]],
                          "value": f"{NOT_STATED}; Guangxi draft: {filled['value']}"}

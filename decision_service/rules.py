@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
@@ -126,6 +125,3 @@ def article_of(ref: str) -> str:
     reg, _, num = ref.partition("#")
     return f"{reg}#{num.split('.')[0]}"
 
-
-def source_path(bundle: Bundle, rule: Rule) -> Path:
-    return bundle.root / rule.file

@@ -21,7 +21,7 @@ def default_workers() -> int:
     return max(2, os.cpu_count() or 1)
 
 
-def prepare_environment(data: Path | None = None) -> None:
+def prepare_environment() -> None:
     """Settings every worker must see before it imports the app: the metrics folder."""
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="osd-metrics-")

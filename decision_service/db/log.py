@@ -131,14 +131,6 @@ class LogWriter:
                 done.set()
 
 
-def record(sessions: sessionmaker[Session], decisions: list[tuple[dict, dict]], key_name: str | None,
-           batch_id: str | None = None) -> None:
-    """Store each (request, decision) pair in one transaction (without a writer thread)."""
-    rows = [row(req, d, json.dumps(d, ensure_ascii=False), key_name, batch_id) for req, d in decisions]
-    with sessions.begin() as s:
-        s.execute(TABLE.insert(), rows)
-
-
 def as_dict(r: DecisionRecord) -> dict:
     return {
         "decision_id": r.id, "logged_at": r.created_at.isoformat(), "key_name": r.key_name, "batch_id": r.batch_id,

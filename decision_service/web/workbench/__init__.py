@@ -13,15 +13,14 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
 
 from ...bundle import JURISDICTIONS
-from ...coverage import article_statuses, tested_articles
+from ...coverage import report as coverage_report
 from ...db import data_dir
 from ...decide import today_shanghai
 from ...matrix import build as build_matrix
 from ...matrix import refs as matrix_refs
 from ...matrix import table as matrix_table
 from ...render import to_csv, to_markdown
-from ...rules import article_of, rules_by_article
-from ...scenarios import load_scenarios, run_scenarios
+from ...rules import rules_by_article
 from .forms import CHOICES, request_from
 from .i18n import LANGS, STRINGS, lang, t
 
@@ -56,9 +55,8 @@ def _coverage() -> dict:
     snap = _snapshot()
     cache = current_app.extensions.setdefault("osd_coverage", {})
     if snap.revision not in cache:
-        results = run_scenarios(snap.decider, load_scenarios(current_app.extensions["osd"].source / "tests" / "scenarios"))
         cache.clear()
-        cache[snap.revision] = article_statuses(snap.bundle, tested_articles((r.name, r.decision) for r in results if r.ok))
+        cache[snap.revision] = coverage_report(snap.decider, current_app.extensions["osd"].source / "tests" / "scenarios")
     return cache[snap.revision]
 
 
@@ -68,13 +66,6 @@ def index():
     return render_template("index.html", regs=[(j, regs[r]) for j, r in JURISDICTIONS.items()])
 
 
-def _version(reg: dict, as_of: str) -> dict | None:
-    for v in reg["versions"]:
-        if (v["effective_from"] or "0000") <= as_of <= (v["effective_to"] or "9999"):
-            return v
-    return None
-
-
 @bp.route("/regulations/<reg_id>")
 def reader(reg_id: str):
     bundle = _snapshot().bundle
@@ -82,7 +73,7 @@ def reader(reg_id: str):
     if reg is None:
         abort(404)
     as_of = request.args.get("as_of") or today_shanghai()
-    version = _version(reg, as_of)
+    version = bundle.version_on(reg_id, as_of)
     statuses = {row.ref: row for row in _coverage()[reg_id]}
     by_article = rules_by_article(bundle)
     articles = []
@@ -383,5 +374,3 @@ def _secret(folder: Path) -> str:
         tmp.unlink()
     return path.read_text().strip()
 
-
-__all__ = ["register", "article_of"]

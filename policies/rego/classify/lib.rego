@@ -245,9 +245,6 @@ target_allowed(part) := input.change.to in part.allowed if part.determined
 
 else := null
 
-# The part (open or share) a change concerns.
-part_of(parts) := parts[input.change.kind]
-
 # A catalogue entry checked against the fields a text names.
 catalogue_part(cat) := {"checked": false, "stated": count(cat.fields) > 0, "required_fields": [f.code | some f in cat.fields], "missing": [], "list_open": cat.list_open, "basis": cat.basis} if {
 	object.get(input.dataset, "catalogue", null) == null
