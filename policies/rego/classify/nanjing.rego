@@ -98,6 +98,8 @@ notes contains clib.note(reg, "share_class_by_provider")
 
 notes contains clib.note(reg, "class_change_is_catalogue_change") if clib.changing
 
+notes contains clib.note(reg, "residual_unconditional") if parts.open.rule == "residual"
+
 result := clib.assemble([reg], p, change, notes) if lib.in_force(reg)
 
 else := clib.not_in_force([reg])

@@ -38,6 +38,11 @@ test_work_secret_note if {
 	r.open.determined == false
 }
 
+test_the_residual_class_carries_its_reading if {
+	"residual_unconditional" in {n.code | some n in result({}, null).notes}
+	not "residual_unconditional" in {n.code | some n in result({"needs_limits": true}, null).notes}
+}
+
 test_out_of_force if {
 	r := nanjing.result with input as {"jurisdiction": "nanjing", "as_of": "2019-09-19", "dataset": {}, "change": null}
 	r.applies == false

@@ -81,6 +81,8 @@ notes contains clib.note(reg, "desensitisation_not_addressed") if count(parts.op
 
 notes contains clib.note(reg, "class_change_is_catalogue_change") if clib.changing
 
+notes contains clib.note(reg, "residual_unconditional") if parts.open.rule == "residual"
+
 result := clib.assemble([reg], p, change, notes) if lib.in_force(reg)
 
 else := clib.not_in_force([reg])

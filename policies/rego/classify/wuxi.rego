@@ -117,6 +117,11 @@ default change := null
 
 notes contains clib.note(reg, "share_not_governed")
 
+notes contains clib.note(reg, "confidential_reading") if {
+	some f in ["state_secret", "work_secret", "trade_secret", "personal_info"]
+	f in clib.features
+}
+
 notes contains clib.note(reg, "security_risk_not_a_ground") if "security_risk" in clib.features
 
 result := clib.assemble([reg], p, change, notes) if lib.in_force(reg)

@@ -13,6 +13,7 @@ result(ds, ch) := r if {
 test_state_secret_is_not_open if {
 	r := result({"contains": ["state_secret"]}, null)
 	r.open.required == "not_open"
+	"confidential_reading" in {n.code | some n in r.notes}
 	r.share.stated == false
 	r.change == null
 	"wuxi-open#27" in r.basis
