@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--runner", choices=[*RUNNERS, "all"], default="all")
     args = parser.parse_args()
     bundle = load_bundle()
-    requests = [validate_request(request_of(s)) for s in load_scenarios()]
+    requests = [validate_request(request_of(s)) for s in load_scenarios() if s["kind"] == "decision"]
     docs = [normalize(r) for r in requests]
     jurisdictions = sorted({r["jurisdiction"] for r in requests})
     print(f"{len(requests)} requests ({', '.join(jurisdictions)}; open and share; every outcome), "

@@ -32,6 +32,19 @@ def test_migrations_create_the_tables(db):
     assert {"api_keys", "decision_log", "alembic_version"} <= tables
 
 
+def test_the_migrations_build_exactly_the_models(db):
+    """A model changed without a migration (or the reverse) shows as a difference."""
+    from alembic.migration import MigrationContext
+    from alembic.autogenerate import compare_metadata
+
+    from decision_service.db.models import Base
+
+    engine, _ = db
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diffs == []
+
+
 def test_keys_create_list_revoke(db):
     _, s = db
     name = f"k-{uuid.uuid4().hex[:8]}"
@@ -56,6 +69,15 @@ def test_a_decision_is_stored_masked_and_found_again(db, decider):
     assert "application.scenario" in got["masked_fields"]
     assert d["decision_id"] in [x["decision_id"] for x in log.search(s, jurisdiction="wuxi", outcome="apply", limit=1000)]
     assert log.search(s, until="2000-01-01") == []
+    assert req["application"]["scenario"] == "联系人李四 13912345678", "masking must not touch the request answered"
+
+
+def test_rows_written_with_zlib_are_still_read():
+    import zlib
+
+    text = json.dumps({"decision_id": "x", "why": "公开"}, ensure_ascii=False)
+    assert log.unpack(zlib.compress(text.encode("utf-8"), 1)) == {"decision_id": "x", "why": "公开"}
+    assert log.pack(text)[:4] == log.ZSTD_MAGIC and log.unpack(log.pack(text)) == json.loads(text)
 
 
 def test_replay_of_a_masked_request_gives_the_same_decision(db, decider):
@@ -92,6 +114,48 @@ def test_many_threads_lose_no_row(db, decider):
         t.join()
     assert errors == []
     assert log.count(s) - before == 16 * 25
+
+
+def _write_from_a_process(url: str, rows: list[dict], out) -> None:  # noqa: ANN001
+    """One server worker: its own engine and writer, threads writing the rows given."""
+    engine = make_engine(url)
+    writer = LogWriter(engine)
+    errors = []
+
+    def work(part):
+        for r in part:
+            try:
+                writer.write([r])
+            except Exception as exc:  # noqa: BLE001
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=work, args=(rows[i::4],)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out.put(errors)
+
+
+def test_processes_writing_at_once_lose_no_row(db, decider, database_url):
+    """Two processes of four threads each, as the server's workers write: every row lands."""
+    import multiprocessing as mp
+
+    _, s = db
+    d = decider.decide(EXAMPLE)
+    text = json.dumps(d, ensure_ascii=False)
+    rows = [log.row(EXAMPLE, dict(d, decision_id=str(uuid.uuid4())), text, None, None) for _ in range(400)]
+    before = log.count(s)
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    procs = [ctx.Process(target=_write_from_a_process, args=(database_url, rows[i::2], out)) for i in range(2)]
+    for p in procs:
+        p.start()
+    errors = [out.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=30)
+    assert errors == [[], []]
+    assert log.count(s) - before == 400
 
 
 def test_a_failed_commit_is_reported_to_every_waiting_request(db, decider):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
@@ -76,3 +77,38 @@ def test_direct_runner_gives_each_thread_its_own_answer(decider):
     with ThreadPoolExecutor(max_workers=8) as pool:
         for _ in range(3):
             assert list(pool.map(decider.engine.evaluate, docs)) == expected
+
+
+def test_direct_runner_grows_memory_for_a_large_input(decider, sdk_engine):
+    """An input larger than the free linear memory is still written and evaluated
+    (the memory grows, and its new base address is used)."""
+    instance = decider.engine._pool._borrow()
+    free = instance.memory.data_len(instance.store) - instance.base
+    decider.engine._pool._idle.put(instance)
+    doc = normalize(request_of(next(s for s in SCENARIOS if s["kind"] == "decision")))
+    doc["application"] = {**doc["application"], "reason": "理由" * (free // 3)}
+    assert len(json.dumps(doc, ensure_ascii=False).encode()) > free
+    assert decider.engine.evaluate(doc) == sdk_engine.evaluate(doc)
+
+
+def test_direct_runner_reports_an_abort_and_goes_on(decider):
+    """A guest abort (here: an entry point the module does not have) is raised as
+    the policy's abort, through the engine as EngineError; the pool goes on answering."""
+    from decision_service.engine import EngineError
+    from decision_service.wasm import WasmError
+
+    pool = decider.engine._pool
+    instance = pool._borrow()
+    with pytest.raises(WasmError, match="aborted"):
+        instance.evaluate(b"{}", 999)
+    pool._idle.put(instance)
+    decider.engine._entrypoints["broken"] = 999
+    try:
+        with pytest.raises(EngineError, match="aborted"):
+            decider.engine.evaluate({}, "broken")
+    finally:
+        del decider.engine._entrypoints["broken"]
+    doc = normalize(request_of(next(s for s in SCENARIOS if s["kind"] == "decision")))
+    with ThreadPoolExecutor(max_workers=4) as threads:
+        answers = list(threads.map(decider.engine.evaluate, [doc] * 8))
+    assert all(a == answers[0] for a in answers) and answers[0]["outcome"]

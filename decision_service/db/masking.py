@@ -11,16 +11,16 @@ dataset's ``id`` are kept; they name places and datasets, not people.
 
 from __future__ import annotations
 
-import copy
-
 FREE_TEXT = ("title", "reason", "output_form", "scenario", "scope", "security_measures")
 
 
 def mask_request(request: dict) -> tuple[dict, list[str]]:
     """The request with free text masked, and the paths that were masked."""
-    out = copy.deepcopy(request)
+    out = dict(request)
     masked = []
-    app = out.get("application") or {}
+    app = dict(out["application"]) if isinstance(out.get("application"), dict) else {}
+    if app:
+        out["application"] = app
     for key in FREE_TEXT:
         value = app.get(key)
         if isinstance(value, str) and value:

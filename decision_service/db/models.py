@@ -34,11 +34,11 @@ class DecisionRecord(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
     key_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    batch_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
-    jurisdiction: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    batch_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    jurisdiction: Mapped[str] = mapped_column(String(20), nullable=False)
     action: Mapped[str] = mapped_column(String(10), nullable=False)
-    outcome: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    outcome: Mapped[str] = mapped_column(String(20), nullable=False)
     bundle_revision: Mapped[str] = mapped_column(String(32), nullable=False)
-    request: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # zlib JSON, free text masked
-    decision: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # zlib JSON, exactly as answered
+    request: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON (see log.pack), free text masked
+    decision: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON (see log.pack), exactly as answered
     masked: Mapped[str] = mapped_column(Text, nullable=False, default="")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,7 @@ class Service:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._pointer_mtime: int | None = None
+        self._pointer_path = snapshots_dir(data_dir) / "current"
         if current_revision(data_dir) is None:
             verdict = accept(data_dir, source)
             if not verdict.accepted:
@@ -58,16 +60,14 @@ class Service:
             log.info("bundle %s accepted at start: %s", verdict.revision, "; ".join(verdict.checks))
         self.current()
 
-    def _pointer(self) -> Path:
-        return snapshots_dir(self.data_dir) / "current"
-
     def current(self) -> Snapshot:
-        """The snapshot to serve, switching when ``current`` names another revision."""
-        mtime = self._pointer().stat().st_mtime_ns
+        """The snapshot to serve, switching when ``current`` names another revision
+        (one ``stat`` a request tells whether it did)."""
+        mtime = os.stat(self._pointer_path).st_mtime_ns
         if self._snapshot is not None and mtime == self._pointer_mtime:
             return self._snapshot
         with self._lock:
-            mtime = self._pointer().stat().st_mtime_ns
+            mtime = os.stat(self._pointer_path).st_mtime_ns
             revision = current_revision(self.data_dir)
             if self._snapshot is None or self._snapshot.revision != revision:
                 bundle, decider = load_snapshot(self.data_dir, revision)
