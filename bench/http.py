@@ -5,8 +5,13 @@ folder and a portal key, then drives it from a second process: for each
 concurrency, a fixed time of ``POST /v1/decisions`` (every scenario request,
 in turn) and the same time of ``GET /healthz`` (a constant answer through the
 same app, middleware and logging). Prints decisions/s, median and p99 latency
-for both, and their ratio; then a load at the highest concurrency whose 2xx
-answers are compared with the rows the decision log holds.
+for both, and their ratio, with the CPU time the server (all its processes)
+and the client spent per answer; then a load at the highest concurrency whose
+2xx answers are compared with the rows the decision log holds.
+
+Server and client share the machine's CPUs, so the ratio is about
+(server + client CPU per constant answer) / (server + client CPU per
+decision); the CPU columns show which side a change moved.
 
     .venv/bin/python bench/http.py [--seconds 20] [--concurrency 1,4,16,32] [--loss-seconds 60]
 """
@@ -75,22 +80,53 @@ def _client(port: int, key: str, path: str, bodies: list[bytes] | None, seconds:
     """Runs in its own process, so the client's Python does not share the server's."""
     from decision_service.loadgen import run
 
-    out.put(run(port, key, path, bodies, seconds, concurrency))
+    started = time.process_time()
+    latencies, codes = run(port, key, path, bodies, seconds, concurrency)
+    out.put((latencies, codes, time.process_time() - started))
 
 
-def drive(port: int, key: str, kind: str, bodies: list[bytes], seconds: float, concurrency: int) -> dict:
+def cpu_seconds(root: int) -> float:
+    """User and system CPU time of a process and all its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parents[int(entry)] = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [child for child, parent in parents.items() if parent == pid and child not in tree]
+    ticks = 0
+    for pid in tree:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def drive(port: int, key: str, kind: str, bodies: list[bytes], seconds: float, concurrency: int,
+          server_pid: int | None = None) -> dict:
     """``kind`` is decide, constant, or a path to POST ``bodies`` to."""
     path = PATHS.get(kind, kind)
     queue: mp.Queue = mp.Queue()
     proc = mp.Process(target=_client, args=(port, key, path, None if kind == "constant" else bodies, seconds,
                                             concurrency, queue))
+    server_before = cpu_seconds(server_pid) if server_pid else 0.0
     proc.start()
-    latencies, codes = queue.get()
+    latencies, codes, client_cpu = queue.get()
     proc.join()
+    server_cpu = cpu_seconds(server_pid) - server_before if server_pid else float("nan")
     latencies.sort()
     ok = sum(v for k, v in codes.items() if 200 <= k < 300)
+    n = max(1, len(latencies))
     return {
         "requests": len(latencies), "ok": ok, "codes": codes, "per_s": ok / seconds,
+        "server_cpu_ms": 1000 * server_cpu / n, "client_cpu_ms": 1000 * client_cpu / n,
         "median_ms": 1000 * statistics.median(latencies) if latencies else float("nan"),
         "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] if latencies else float("nan"),
     }
@@ -122,13 +158,15 @@ def main() -> None:
             drive(port, key, "decide", bodies, 2, 4)  # warm up
             print(f"server: gunicorn on 127.0.0.1:{port}, {os.cpu_count()} CPUs; client: a second process; "
                   f"{args.seconds:g} s per run")
-            print(f"{'concurrency':>11} {'endpoint':<16} {'answers/s':>10} {'median ms':>10} {'p99 ms':>8}  ratio")
+            print(f"{'concurrency':>11} {'endpoint':<16} {'answers/s':>10} {'median ms':>10} {'p99 ms':>8} "
+                  f"{'server CPU ms':>14} {'client CPU ms':>14}  ratio")
             for c in [int(x) for x in args.concurrency.split(",")]:
-                d = drive(port, key, "decide", bodies, args.seconds, c)
-                b = drive(port, key, "constant", bodies, args.seconds, c)
+                d = drive(port, key, "decide", bodies, args.seconds, c, server.pid)
+                b = drive(port, key, "constant", bodies, args.seconds, c, server.pid)
                 for name, r in (("POST decisions", d), ("GET healthz", b)):
                     ratio = f"{d['per_s'] / b['per_s']:.2f}" if name == "POST decisions" else ""
-                    print(f"{c:>11} {name:<16} {r['per_s']:>10.0f} {r['median_ms']:>10.2f} {r['p99_ms']:>8.2f}  {ratio}")
+                    print(f"{c:>11} {name:<16} {r['per_s']:>10.0f} {r['median_ms']:>10.2f} {r['p99_ms']:>8.2f} "
+                          f"{r['server_cpu_ms']:>14.2f} {r['client_cpu_ms']:>14.2f}  {ratio}")
             if args.loss_seconds > 0:
                 before = log_rows(data)
                 top = max(int(x) for x in args.concurrency.split(","))
