@@ -25,7 +25,6 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse  # noqa: E402
-import http.client  # noqa: E402
 import json  # noqa: E402
 import multiprocessing as mp  # noqa: E402
 import os  # noqa: E402
@@ -51,16 +50,10 @@ def start_server(data: Path, port: int, workers: int | None = None) -> subproces
     if workers:
         args += ["--workers", str(workers)]
     proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(data / "server.log", "w"))
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/readyz")
-            if conn.getresponse().status == 200:
-                return proc
-        except OSError:
-            pass
-        time.sleep(0.5)
+    from decision_service.server import wait_ready
+
+    if wait_ready(port, proc):
+        return proc
     proc.terminate()
     raise RuntimeError(f"the server did not become ready; see {data / 'server.log'}")
 

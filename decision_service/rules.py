@@ -111,12 +111,24 @@ def rule_heads(source: str) -> list[tuple[int, str]]:
     return [(n, m.group(1)) for n, line in enumerate(source.splitlines(), 1) if (m := HEAD_LINE.match(line))]
 
 
+_BY_ARTICLE: dict[str, dict[str, list[Rule]]] = {}
+
+
 def rules_by_article(bundle: Bundle) -> dict[str, list[Rule]]:
-    """Article ref (``wuxi-open#15``) → the rules naming it or one of its items."""
-    index: dict[str, list[Rule]] = {}
-    for rule in policy_rules(bundle):
-        for key in sorted({k for ref in rule.basis for k in (ref, article_of(ref))}):
-            index.setdefault(key, []).append(rule)
+    """Article ref (``wuxi-open#15``) → the rules naming it or one of its items.
+
+    The reader and the article endpoint ask on every request, so the index is
+    built once per bundle revision (a content hash of the Rego and the data) and
+    shared: callers must not change it."""
+    index = _BY_ARTICLE.get(bundle.revision)
+    if index is None:
+        index = {}
+        for rule in policy_rules(bundle):
+            for key in sorted({k for ref in rule.basis for k in (ref, article_of(ref))}):
+                index.setdefault(key, []).append(rule)
+        if len(_BY_ARTICLE) >= 8:  # a few revisions at most live in one process
+            _BY_ARTICLE.clear()
+        _BY_ARTICLE[bundle.revision] = index
     return index
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,26 @@ log = logging.getLogger("osd.server")
 
 def default_workers() -> int:
     return max(2, os.cpu_count() or 1)
+
+
+def wait_ready(port: int, proc: subprocess.Popen, seconds: float = 120.0, host: str = "127.0.0.1") -> bool:
+    """Whether the server ``proc`` started (``osd serve``) answers ``/readyz``
+    with 200 within ``seconds``; False as soon as it exits instead. The tests
+    and ``bench/http.py`` start the real server and wait with this."""
+    import http.client
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            conn = http.client.HTTPConnection(host, port, timeout=2)
+            conn.request("GET", "/readyz")
+            if conn.getresponse().status == 200:
+                return True
+        except (OSError, http.client.HTTPException):
+            pass
+        time.sleep(0.3)
+    return False
 
 
 def prepare_environment() -> None:

@@ -34,8 +34,8 @@ def test_migrations_create_the_tables(db):
 
 def test_the_migrations_build_exactly_the_models(db):
     """A model changed without a migration (or the reverse) shows as a difference."""
-    from alembic.migration import MigrationContext
     from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
 
     from decision_service.db.models import Base
 
@@ -104,7 +104,7 @@ def test_many_threads_lose_no_row(db, decider):
             dd = dict(d, decision_id=str(uuid.uuid4()))
             try:
                 writer.write([log.row(EXAMPLE, dd, text, None, None)])
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 errors.append(exc)
 
     threads = [threading.Thread(target=work) for _ in range(16)]
@@ -116,7 +116,7 @@ def test_many_threads_lose_no_row(db, decider):
     assert log.count(s) - before == 16 * 25
 
 
-def _write_from_a_process(url: str, rows: list[dict], out) -> None:  # noqa: ANN001
+def _write_from_a_process(url: str, rows: list[dict], out) -> None:
     """One server worker: its own engine and writer, threads writing the rows given."""
     engine = make_engine(url)
     writer = LogWriter(engine)
@@ -126,7 +126,7 @@ def _write_from_a_process(url: str, rows: list[dict], out) -> None:  # noqa: ANN
         for r in part:
             try:
                 writer.write([r])
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 errors.append(repr(exc))
 
     threads = [threading.Thread(target=work, args=(rows[i::4],)) for i in range(4)]

@@ -80,3 +80,22 @@ def test_every_note_a_rule_names_exists_in_its_regulation(bundle):
                 keys = [m.group(2)] if m.group(2) else [k.strip().strip('"') for km in KEY_LIST.finditer(line) for k in km.group(1).split(",")]
                 missing += [f"{rel}: {reg} {k}" for k in keys if k not in bundle.regulations[reg]["notes"]]
     assert missing == []
+
+
+def test_rules_by_article_is_built_once_per_revision(bundle):
+    """The index the reader asks for on every page is shared within a revision,
+    and a bundle whose Rego differs gets its own (its rules, not the cached ones)."""
+    import dataclasses
+
+    from decision_service.rules import rules_by_article
+
+    first = rules_by_article(bundle)
+    assert rules_by_article(bundle) is first
+    indexed = {r.file for rules in first.values() for r in rules}
+    rel = next(rel for rel in sorted(bundle.policy_files) if f"policies/rego/{rel}" in indexed)
+    changed = dataclasses.replace(bundle, policy_files={**bundle.policy_files,
+                                                        rel: "package osd.emptied\n"})
+    assert changed.revision != bundle.revision
+    other = rules_by_article(changed)
+    assert other is not first
+    assert indexed - {r.file for rules in other.values() for r in rules} == {f"policies/rego/{rel}"}

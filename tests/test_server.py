@@ -20,6 +20,7 @@ import pytest
 from decision_service.bundle import ROOT
 from decision_service.loadgen import run
 from decision_service.scenarios import load_scenarios, request_of
+from decision_service.server import wait_ready
 
 from .conftest import copy_bundle
 
@@ -43,13 +44,8 @@ class Server:
         self.log = open(data / "server.log", "w")
         self.proc = subprocess.Popen([*OSD, "serve", "--port", str(self.port), "--workers", "2"], env=self.env,
                                      cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if self.request("GET", "/readyz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.3)
+        if wait_ready(self.port, self.proc):
+            return
         self.stop()
         pytest.fail(f"the server did not start: {(data / 'server.log').read_text()[-2000:]}")
 

@@ -22,7 +22,6 @@ import time
 import zlib
 
 import zstandard
-
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -67,7 +66,7 @@ def row(request: dict, decision: dict, decision_json: str, key_name: str | None,
 class _Pending:
     """Rows one request waits on, and how their commit ended."""
 
-    __slots__ = ("rows", "done", "error")
+    __slots__ = ("done", "error", "rows")
 
     def __init__(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -174,12 +173,12 @@ class LogWriter:
                 if self._lock_fd is not None:
                     fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             return None
-        except Exception as exc:  # noqa: BLE001  (handed to every waiting request)
+        except Exception as exc:  # handed to every waiting request
             try:
                 if self._conn is not None:
                     self._conn.rollback()
                     self._conn.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
             self._conn = None
             return exc
