@@ -80,15 +80,21 @@ def test_direct_runner_gives_each_thread_its_own_answer(decider):
 
 
 def test_direct_runner_grows_memory_for_a_large_input(decider, sdk_engine):
-    """An input larger than the free linear memory is still written and evaluated
-    (the memory grows, and its new base address is used)."""
-    instance = decider.engine._pool._borrow()
-    free = instance.memory.data_len(instance.store) - instance.base
-    decider.engine._pool._idle.put(instance)
+    """An input larger than a new instance's free linear memory is still written
+    and evaluated (the memory grows, and its new base address is used)."""
+    from decision_service.wasm import WasmInstance
+
+    pool = decider.engine._pool
+    instance = WasmInstance(pool.module, pool.data_json)
+    size = instance.memory.data_len(instance.store)
+    free = size - instance.base
     doc = normalize(request_of(next(s for s in SCENARIOS if s["kind"] == "decision")))
     doc["application"] = {**doc["application"], "reason": "理由" * (free // 3)}
-    assert len(json.dumps(doc, ensure_ascii=False).encode()) > free
-    assert decider.engine.evaluate(doc) == sdk_engine.evaluate(doc)
+    raw = json.dumps(doc, ensure_ascii=False).encode()
+    assert free < len(raw) < 1_000_000  # larger than the free memory; within the SDK's input limit
+    results = instance.evaluate(raw, decider.engine._entrypoints["osd/decision/result"])
+    assert instance.memory.data_len(instance.store) > size
+    assert results[0]["result"] == sdk_engine.evaluate(doc)
 
 
 def test_direct_runner_reports_an_abort_and_goes_on(decider):
