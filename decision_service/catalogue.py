@@ -10,7 +10,6 @@ A catalogue row is one dataset. Its columns are the dataset's fields
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Iterator
@@ -23,9 +22,11 @@ from .requests import (
     CATALOGUE_VALUE_MAX,
     CONTENTS,
     JURISDICTIONS,
+    NOT_A_DATE,
     OPEN_CLASSES,
     SHARE_CLASSES,
     RequestError,
+    iso_date,
 )
 
 FLAGS = ("desensitized", "rights_holder_consent", "prohibited_by_law", "security_risk", "needs_limits")
@@ -95,12 +96,9 @@ def request_of_row(row: dict[str, str], line: int) -> dict:
         request["jurisdiction"] = jurisdiction
     as_of = (row.get("as_of") or "").strip()
     if as_of:
-        try:
-            if len(as_of) != 10:
-                raise ValueError
-            request["as_of"] = dt.date.fromisoformat(as_of).isoformat()
-        except ValueError:
-            raise _bad(line, "as_of", "Not a date (YYYY-MM-DD).") from None
+        request["as_of"] = iso_date(as_of)
+        if request["as_of"] is None:
+            raise _bad(line, "as_of", NOT_A_DATE)
     return request
 
 

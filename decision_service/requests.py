@@ -11,7 +11,10 @@ import datetime as dt
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-JURISDICTIONS = ["nanning", "qingyang", "wuxi", "nanjing", "guangxi"]
+from .bundle import JURISDICTIONS as REGULATION_OF
+
+#: The jurisdictions a request may name (bundle.JURISDICTIONS maps each to its regulation).
+JURISDICTIONS = list(REGULATION_OF)
 REQUESTER_TYPES = ["natural_person", "legal_person", "unincorporated_org", "government_department", "public_service_unit", "other_unit"]
 LEVELS = ["national", "provincial", "city", "county"]
 PURPOSES = ["innovation", "city_governance", "social_service", "research", "commercial", "official_duty", "other"]
@@ -24,18 +27,30 @@ class RequestError(Exception):
         self.fields = fields
 
 
+NOT_A_DATE = "Not a date (YYYY-MM-DD)."
+
+
+def iso_date(text: object) -> str | None:
+    """The date ``text`` names, as YYYY-MM-DD, or None. Every date a request,
+    a query or a catalogue row gives is read by this one check: the policy and
+    the versions compare dates as strings, and ``date.fromisoformat`` alone also
+    takes 20261122, which as a string sorts after every YYYY-MM-DD."""
+    if not isinstance(text, str) or len(text) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
 class IsoDate(fields.String):
     """A date as YYYY-MM-DD, kept as that string."""
 
     def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        try:
-            return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else self._bad()
-        except ValueError:
-            self._bad()
-
-    def _bad(self):
-        raise ValidationError("Not a date (YYYY-MM-DD).")
+        date = iso_date(super()._deserialize(value, attr, data, **kwargs))
+        if date is None:
+            raise ValidationError(NOT_A_DATE)
+        return date
 
 
 class StrictBool(fields.Boolean):

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 
 from ...bundle import JURISDICTIONS
 from ...coverage import report as coverage_report
@@ -20,6 +30,7 @@ from ...matrix import build as build_matrix
 from ...matrix import refs as matrix_refs
 from ...matrix import table as matrix_table
 from ...render import to_csv, to_markdown
+from ...requests import iso_date
 from ...rules import rules_by_article
 from .forms import CHOICES, request_from
 from .i18n import LANGS, STRINGS, lang, t
@@ -319,15 +330,7 @@ def log_page():
 
 
 def _valid_search(args) -> bool:  # noqa: ANN001
-    import datetime as dt
-
-    try:
-        for key in ("since", "until"):
-            if args.get(key):
-                dt.date.fromisoformat(args[key])
-    except ValueError:
-        return False
-    return True
+    return all(iso_date(args[key]) for key in ("since", "until") if args.get(key))
 
 
 @bp.route("/log/<decision_id>", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from ....decide import today_shanghai
 from ....matrix import build
 from ....matrix import table as matrix_table
 from ....render import to_csv, to_markdown
+from ....requests import NOT_A_DATE, iso_date
 from ...auth import require
 from ...errors import ApiError, json_body, validated
 
@@ -63,13 +64,9 @@ def compare_jurisdictions():
 def matrix():
     """The encoded parameters side by side, each cell citing its articles. Public, read-only."""
     fmt = _format()
-    as_of = request.args.get("as_of") or today_shanghai()
-    from datetime import date
-
-    try:
-        date.fromisoformat(as_of)
-    except ValueError:
-        raise ApiError(400, "invalid_request", "as_of: Not a date (YYYY-MM-DD).", {"as_of": ["Not a date (YYYY-MM-DD)."]}) from None
+    as_of = iso_date(request.args.get("as_of") or today_shanghai())
+    if as_of is None:
+        raise ApiError(400, "invalid_request", f"as_of: {NOT_A_DATE}", {"as_of": [NOT_A_DATE]})
     result = build(current_app.extensions["osd"].current().bundle, as_of)
     if fmt == "json":
         return jsonify(result)

@@ -3,19 +3,25 @@ log, and a replay of a logged request under the current bundle."""
 
 from __future__ import annotations
 
-import uuid
-
 import json
+import uuid
 
 from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
 from ....db import log as decision_log
-from ....requests import JURISDICTIONS, validate_request
+from ....requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request
 from ...auth import require
 from ...errors import ApiError, json_body, validated
 from ...metrics import DECISIONS
-from .schemas import BatchRequestSchema, BatchSchema, DecisionRequestSchema, DecisionSchema, LogEntrySchema, ReplaySchema
+from .schemas import (
+    BatchRequestSchema,
+    BatchSchema,
+    DecisionRequestSchema,
+    DecisionSchema,
+    LogEntrySchema,
+    ReplaySchema,
+)
 
 blp = Blueprint("decisions", __name__, url_prefix="/v1", description="Access decisions (contract §1)")
 
@@ -112,15 +118,7 @@ def search():
     unknown = sorted(set(args) - {"since", "until", "jurisdiction", "outcome", "limit"})
     if unknown:
         raise ApiError(400, "invalid_request", f"unknown parameter {unknown[0]}", {unknown[0]: ["unknown parameter"]})
-    fields = {}
-    for key in ("since", "until"):
-        if args.get(key):
-            from datetime import date
-
-            try:
-                date.fromisoformat(args[key])
-            except ValueError:
-                fields[key] = ["Not a date (YYYY-MM-DD)."]
+    fields = {key: [NOT_A_DATE] for key in ("since", "until") if args.get(key) and iso_date(args[key]) is None}
     if args.get("jurisdiction") and args["jurisdiction"] not in JURISDICTIONS:
         fields["jurisdiction"] = [f"Must be one of: {', '.join(JURISDICTIONS)}."]
     if args.get("outcome") and args["outcome"] not in OUTCOMES:
@@ -131,7 +129,8 @@ def search():
     if fields:
         first = next(iter(fields))
         raise ApiError(400, "invalid_request", f"{first}: {fields[first][0]}", fields)
-    return jsonify(decision_log.search(_service().sessions, since=args.get("since"), until=args.get("until"),
+    return jsonify(decision_log.search(_service().sessions, since=iso_date(args.get("since")),
+                                       until=iso_date(args.get("until")),
                                        jurisdiction=args.get("jurisdiction"), outcome=args.get("outcome"),
                                        limit=int(limit)))
 

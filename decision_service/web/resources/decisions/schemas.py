@@ -116,14 +116,6 @@ class LogEntrySchema(Schema):
     masked_fields = fields.List(fields.String())
 
 
-class LogSearchSchema(Schema):
-    since = fields.Date()
-    until = fields.Date()
-    jurisdiction = fields.String()
-    outcome = fields.String()
-    limit = fields.Integer(load_default=100)
-
-
 class ReplaySchema(Schema):
     decision_id = fields.String()
     logged_revision = fields.String()
