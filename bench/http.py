@@ -80,26 +80,20 @@ def _client(port: int, key: str, path: str, bodies: list[bytes] | None, seconds:
 
 def cpu_seconds(root: int) -> float:
     """User and system CPU time of a process and all its descendants (Linux /proc)."""
-    parents: dict[int, int] = {}
+    procs: dict[int, tuple[int, int]] = {}  # pid -> (parent, CPU ticks)
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                parents[int(entry)] = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                procs[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
             except (OSError, IndexError, ValueError):
                 continue
     tree, todo = set(), [root]
     while todo:
         pid = todo.pop()
         tree.add(pid)
-        todo += [child for child, parent in parents.items() if parent == pid and child not in tree]
-    ticks = 0
-    for pid in tree:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
+        todo += [child for child, (parent, _) in procs.items() if parent == pid and child not in tree]
+    return sum(procs[pid][1] for pid in tree if pid in procs) / os.sysconf("SC_CLK_TCK")
 
 
 def drive(port: int, key: str, kind: str, bodies: list[bytes], seconds: float, concurrency: int,

@@ -140,10 +140,8 @@ class WasmInstance:
             except WasmError as host:
                 raise host from failure
             raise failure
-        # The result address is an i32 in the first slot; linear memory may have moved if the guest grew it.
-        addr = args[0].i32 & 0xFFFFFFFF
-        start = ctypes.addressof(memory.data_ptr(store).contents)
-        return json.loads(ctypes.string_at(start + addr))
+        # The result address is an i32 in the first slot (read from memory anew: the guest may have grown it).
+        return json.loads(self._cstring(args[0].i32 & 0xFFFFFFFF))
 
 
 class WasmPool:
