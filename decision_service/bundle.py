@@ -97,25 +97,48 @@ def load_regulation(path: Path, validator: Any = None) -> dict:
 
 
 def _check_events(path: Path, doc: dict) -> None:
-    """Event limits may refer only to steps, earlier limits and notes that exist."""
+    """Limits, paths and events must refer to each other and to notes that exist:
+    a path's steps are limits, a step counts from the event, the step before it
+    or an earlier step of the same path, and every limit is in a path."""
     notes = doc.get("notes") or {}
     for i, v in enumerate(doc["versions"]):
         params = v.get("parameters") or {}
-        steps = params.get("steps") or {}
-        for event, items in (params.get("events") or {}).items():
+        limits = params.get("limits") or {}
+        paths = params.get("paths") or {}
+        at = f"versions/{i}/parameters"
+        for key, limit in limits.items():
+            if "note" in limit and limit["note"] not in notes:
+                raise BundleError(path, f"{at}/limits/{key}/note", f"no note {limit['note']!r}")
+        placed: set[str] = set()
+        for key, p in paths.items():
             seen: set[str] = set()
-            for j, item in enumerate(items):
-                where = f"versions/{i}/parameters/events/{event}/{j}"
-                if "step" in item:
-                    if item["step"] not in steps:
-                        raise BundleError(path, where, f"no step {item['step']!r} in parameters.steps")
-                    seen.add(item["step"])
-                    continue
-                if item["from"] not in {"event", "previous"} | seen:
-                    raise BundleError(path, f"{where}/from", f"{item['from']!r} is not event, previous or an earlier key")
-                if "note" in item and item["note"] not in notes:
-                    raise BundleError(path, f"{where}/note", f"no note {item['note']!r}")
-                seen.add(item["key"])
+            for j, step in enumerate(p["steps"]):
+                where = f"{at}/paths/{key}/steps/{j}"
+                if step not in limits:
+                    raise BundleError(path, where, f"no limit {step!r} in parameters.limits")
+                origin = limits[step]["from"]
+                if origin not in {"event", "previous"} | seen:
+                    raise BundleError(path, where, f"{step!r} counts from {origin!r}: not event, previous or an earlier step")
+                seen.add(step)
+            if "answer" in p and p["answer"] not in seen:
+                raise BundleError(path, f"{at}/paths/{key}/answer", f"{p['answer']!r} is not a step of the path")
+            placed |= seen
+        for key in limits.keys() - placed:
+            raise BundleError(path, f"{at}/limits/{key}", "the limit is in no path")
+        in_event: set[str] = set()
+        for event, e in (params.get("events") or {}).items():
+            for j, key in enumerate(e["paths"]):
+                if key not in paths:
+                    raise BundleError(path, f"{at}/events/{event}/paths/{j}", f"no path {key!r}")
+                in_event.add(key)
+            if "note" in e and e["note"] not in notes:
+                raise BundleError(path, f"{at}/events/{event}/note", f"no note {e['note']!r}")
+        for key in paths.keys() - in_event:
+            raise BundleError(path, f"{at}/paths/{key}", "the path is in no event")
+        for group in ("conditions", "obligations", "remedies", "change_terms", "channels"):
+            for key, term in (params.get(group) or {}).items():
+                if "limit" in term and term["limit"] not in limits:
+                    raise BundleError(path, f"{at}/{group}/{key}/limit", f"no limit {term['limit']!r}")
 
 
 def _check_windows(path: Path, doc: dict) -> None:
@@ -141,10 +164,13 @@ class Bundle:
     policy_files: dict[str, str]
     root: Path = field(default=ROOT)
 
+    superior: dict[str, dict] = field(default_factory=dict)
+
     @cached_property
     def data(self) -> dict:
-        """The data document every engine sees (``data.regulations``)."""
-        return {"regulations": self.regulations}
+        """The data document every engine sees: ``data.regulations``, and
+        ``data.superior`` (superior rules not in the set, named in notes)."""
+        return {"regulations": self.regulations, "superior": self.superior}
 
     @cached_property
     def revision(self) -> str:
@@ -198,10 +224,35 @@ def load_bundle(root: Path = ROOT) -> Bundle:
     missing = set(JURISDICTIONS.values()) - set(regulations)
     if missing:
         raise BundleError(reg_dir, "(folder)", f"missing regulation files: {sorted(missing)}")
+    superior = load_superior(reg_dir / "superior")
     pol_dir = root / "policies" / "rego"
     policy_files = {
         str(p.relative_to(pol_dir)): p.read_text(encoding="utf-8")
         for p in sorted(pol_dir.rglob("*.rego"))
         if not p.name.endswith("_test.rego")
     }
-    return Bundle(regulations=regulations, policy_files=policy_files, root=root)
+    return Bundle(regulations=regulations, policy_files=policy_files, root=root, superior=superior)
+
+
+def load_superior(folder: Path) -> dict[str, dict]:
+    """The superior rules not in the set (``regulations/superior/*.yaml``): each
+    is named with its dates and the note decisions carry; none is encoded."""
+    import jsonschema
+
+    if not folder.is_dir():
+        return {}
+    validator = jsonschema.Draft202012Validator(json.loads((folder / "schema.json").read_text(encoding="utf-8")))
+    out = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            doc = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except yaml.YAMLError as exc:
+            raise BundleError(path, "(file)", f"not valid YAML: {exc}") from None
+        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+        if errors:
+            where = "/".join(str(p) for p in errors[0].absolute_path) or "(root)"
+            raise BundleError(path, where, errors[0].message)
+        if doc["id"] != path.stem:
+            raise BundleError(path, "id", f"id {doc['id']!r} does not match the file name {path.stem!r}")
+        out[doc["id"]] = doc
+    return out

@@ -78,6 +78,16 @@ class Calendar:
         """"提前N个工作日": the Nth working day before ``event``."""
         return self._walk(event, n, -1)
 
+    def subtract_calendar_days(self, event: dt.date, n: int) -> Count:
+        """"提前N日": N calendar days before ``event``; a day that is not a working
+        day moves to the working day before it, so that acting on it is in time."""
+        day = event - dt.timedelta(days=n)
+        confirmed = self.known(event.year) and self.known(day.year)
+        while not self.is_workday(day):
+            day -= dt.timedelta(days=1)
+            confirmed = confirmed and self.known(day.year)
+        return Count(day, confirmed)
+
     def _walk(self, start: dt.date, n: int, step: int) -> Count:
         if n < 0:
             raise ValueError("a number of working days cannot be negative")

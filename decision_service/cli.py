@@ -182,6 +182,38 @@ class Progress:
             print(file=sys.stderr)
 
 
+def _time_word_scan(args: argparse.Namespace) -> int:
+    """Every time word of the cleaned texts: covered by a limit, by the dates of a
+    version, or listed as not a limit with a reason; exit 1 if one is uncovered."""
+    from .bundle import load_bundle
+    from .timewords import scan, summary, unused_not_limits
+
+    bundle = load_bundle()
+    rows = summary(bundle.regulations)
+    bad = [line for reg in bundle.regulations.values() for line in unused_not_limits(reg)]
+    if args.format == "json":
+        doc = {reg: {**{k: v for k, v in row.items() if k != "uncovered"},
+                     "uncovered": [{"ref": o.ref, "word": o.word, "context": o.context} for o in row["uncovered"]],
+                     "words": [{"ref": o.ref, "word": o.word, "context": o.context, "covered_by": o.covered_by}
+                               for o in scan(bundle.regulations[reg])] if args.verbose else None}
+               for reg, row in rows.items()}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for reg_id, row in rows.items():
+            print(f"{reg_id}: {row['occurrences']} time words; {row['by_limit']} in limits, {row['by_dates']} in "
+                  f"the dates in force, {row['not_limits']} not limits; {len(row['uncovered'])} uncovered; "
+                  f"{row['limits']} limits encoded")
+            if args.verbose:
+                for o in scan(bundle.regulations[reg_id]):
+                    print(f"    {o.ref:<24} {o.word:<4} …{o.context}…  ← {'; '.join(o.covered_by) or 'UNCOVERED'}")
+    uncovered = [o for row in rows.values() for o in row["uncovered"]]
+    for o in uncovered:
+        print(f"UNCOVERED {o.ref} {o.word}: …{o.context}…")
+    for line in bad:
+        print(f"BAD {line}")
+    return 1 if uncovered or bad else 0
+
+
 def cmd_deadline(args: argparse.Namespace) -> int:
     """Time limits of an event (contract §5), from flags or a JSON request."""
     from .deadlines import Deadlines
@@ -206,17 +238,26 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def _deadline_table(answer: dict) -> str:
+    """Per jurisdiction, each path (alternatives or all) and its limits: the
+    due date or "≥" the earliest day, the count, the duty and its articles."""
+    from .counting import short, when
+
     out = [f"{answer['event']} on {answer['date']}"]
     for r in answer["results"]:
         head = f"\n{r['jurisdiction']}: {r['outcome']}"
         if r["governing"]:
             head += f" ({r['governing']}{'' if r['binding'] else ', not binding'})"
+        if len(r["paths"]) > 1:
+            head += "; one of these paths applies" if r["relation"] == "alternatives" else "; each of these holds"
         out.append(head)
-        for limit in r["limits"]:
-            due = limit["due"] or "—"
-            n = "" if limit["n"] is None else f" {limit['n']}"
-            refs = ", ".join(limit["basis"])
-            out.append(f"  {due:<10}  {limit['count']}{n}: {limit['text']}  [{refs}]")
+        for p in r["paths"]:
+            if len(r["paths"]) > 1:
+                out.append(f"  [{p['key']}] {p['when']['en']}")
+            for limit in p["limits"]:
+                refs = ", ".join(limit["basis"])
+                out.append(f"    {when(limit):<12}  {short(limit)[1]}: {limit['text']}  [{refs}]")
+        if r["outcome"] == "not_stated":
+            out.append("  " + r["explanation"]["en"])
     return "\n".join(out)
 
 
@@ -377,6 +418,8 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     """Per regulation: each article encoded and tested, or out of scope with a reason."""
     from .coverage import problems
 
+    if args.time_limits:
+        return _time_word_scan(args)
     decider = Decider.from_disk()
     report = coverage_report(decider)
     if args.format == "json":
@@ -592,7 +635,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_rules)
     p = sub.add_parser("coverage", help="per regulation: every article encoded and tested, or out of scope")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("-v", "--verbose", action="store_true", help="one line per article")
+    p.add_argument("-v", "--verbose", action="store_true", help="one line per article (per time word with --time-limits)")
+    p.add_argument("--time-limits", action="store_true",
+                   help="the time-word scan: every 工作日, 日内, 及时, 立即, 定期, 每年, 提前, 公示, 限期 … accounted for")
     p.set_defaults(func=cmd_coverage)
     p = sub.add_parser("sources", help="regenerate or check the cleaned articles from ../shared/seeds")
     p.add_argument("action", choices=["check", "write"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 from .bundle import JURISDICTIONS
+from .counting import short, when
 from .decide import Decider
 from .render import Table
 from .requests import JURISDICTIONS as KNOWN
@@ -58,8 +59,8 @@ def _deadline(d: dict) -> str:
 def _timeline(d: dict) -> str:
     parts = []
     for s in d["timeline"]:
-        limit = f"{s['working_days']} wd" if s["working_days"] is not None else "no limit"
-        parts.append(f"{s['step_en'][:40]}: {limit}" + (f" → {s['due']}" if s["due"] else ""))
+        date = when(s)
+        parts.append(f"{s['step_en'][:40]}: {short(s)[1]}" + (f" → {date}" if date != "—" else ""))
     return "\n".join(parts) or "—"
 
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from .bundle import Bundle
 from .calendar import Calendar
+from .counting import count_steps
 from .engine import Engine
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -86,7 +87,7 @@ class Decider:
         received = dt.date.fromisoformat(doc["received_on"])
         regs = result["regulations"]
         timeline, confirmed = self._timeline(received, result["timeline"])
-        deadline = self._deadline(received, result["deadline"])
+        deadline = self._deadline(received, result["deadline"], timeline)
         basis = sorted(result["basis"], key=lambda r: ref_key(regs, r))
         decision = {
             "decision_id": decision_id or str(uuid.uuid4()),
@@ -104,6 +105,7 @@ class Decider:
             "missing": result["missing"],
             "deadline": deadline,
             "timeline": timeline,
+            "path": result.get("path"),
             "basis": [self.article(ref) for ref in basis],
             "regulations": [self.regulation_entry(reg, result["versions"].get(reg)) for reg in regs],
             "notes": result["notes"],
@@ -117,47 +119,27 @@ class Decider:
         decision["explanation"] = explain(decision, result["why"])
         return decision
 
-    def _deadline(self, start: dt.date, d: dict | None) -> dict | None:
+    def _deadline(self, start: dt.date, d: dict | None, timeline: list[dict]) -> dict | None:
+        """The step that answers the requester, with the date its timeline entry
+        was counted to: the deadline and the timeline cannot disagree."""
         if d is None:
             return None
-        out = {
-            "working_days": d["working_days"],
+        step = next((s for s in timeline if s["key"] == d["step"]), None)
+        return {
+            "working_days": step["working_days_from_start"] if step else None,
             "start": start.isoformat(),
-            "due": None,
+            "due": step["due"] if step else None,
             "responsible": d["responsible"],
             "responsible_en": d["responsible_en"],
-            "calendar_confirmed": True,
+            "calendar_confirmed": step["calendar_confirmed"] if step else True,
             "basis": d["basis"],
             "step": d["step"],
         }
-        if d["working_days"] is not None:
-            count = self.calendar.add_working_days(start, d["working_days"])
-            out["due"] = count.due.isoformat()
-            out["calendar_confirmed"] = count.confirmed
-        return out
 
     def _timeline(self, start: dt.date, steps: list[dict]) -> tuple[list[dict], bool]:
-        out = []
-        confirmed = True
-        for s in steps:
-            due = None
-            if s["total_working_days"] is not None:
-                count = self.calendar.add_working_days(start, s["total_working_days"])
-                due = count.due.isoformat()
-                confirmed = confirmed and count.confirmed
-            out.append(
-                {
-                    "step": s["step"],
-                    "step_en": s["step_en"],
-                    "responsible": s["responsible"],
-                    "responsible_en": s["responsible_en"],
-                    "working_days": s["working_days"],
-                    "working_days_from_start": s["total_working_days"],
-                    "due": due,
-                    "basis": s["basis"],
-                }
-            )
-        return out, confirmed
+        """The policy's steps counted from received_on, as deadline answers count them."""
+        counted, confirmed = count_steps(self.calendar, start, steps)
+        return [timeline_entry(s) for s in counted], confirmed
 
     def article(self, ref: str) -> dict:
         art = self.bundle.articles.get(ref)
@@ -192,6 +174,28 @@ class Decider:
         return entry
 
 
+def timeline_entry(s: dict) -> dict:
+    """A counted step in the decision's words (contract §1 ``timeline``, with
+    how it is counted: ``count``, ``n``, ``direction``, ``start``, ``not_before``)."""
+    return {
+        "key": s["key"],
+        "step": s["text"],
+        "step_en": s["text_en"],
+        "responsible": s["responsible"],
+        "responsible_en": s["responsible_en"],
+        "count": s["count"],
+        "n": s["n"],
+        "direction": s["direction"],
+        "working_days": s["n"] if s["count"] == "working_days" else None,
+        "working_days_from_start": s["working_days_from_start"],
+        "start": s["start"],
+        "due": s["due"],
+        "not_before": s["not_before"],
+        "calendar_confirmed": s["calendar_confirmed"],
+        "basis": s["basis"],
+    }
+
+
 def explain(decision: dict, why: dict) -> dict:
     """A short explanation in Chinese and English, from what the policy decided."""
     zh_outcome, en_outcome = OUTCOME_WORDS[decision["outcome"]]
@@ -203,7 +207,7 @@ def explain(decision: dict, why: dict) -> dict:
     if d and d["due"]:
         flag_zh = "" if d["calendar_confirmed"] else "（该年度节假日安排尚未公布，按周一至周五计算）"
         flag_en = "" if d["calendar_confirmed"] else " (that year's holiday schedule is not published yet; counted Monday to Friday)"
-        zh.append(f"{d['responsible']}应在{d['working_days']}个工作日内办理，即{d['due']}前{flag_zh}。")
+        zh.append(f"{d['responsible']}应在{d['working_days']}个工作日内办理，最迟于{d['due']}{flag_zh}。")
         who = d["responsible_en"][:1].upper() + d["responsible_en"][1:]
         en.append(f"{who} must act within {d['working_days']} working days, by {d['due']}{flag_en}.")
     elif decision["outcome"] == "apply":
@@ -222,7 +226,7 @@ def explain(decision: dict, why: dict) -> dict:
             zh.append(f"《{reg['title']}》的施行期为{windows_zh}，不含{decision['as_of']}。")
             en.append(f"{reg['title_en']} is in force {windows_en}, which does not include {decision['as_of']}.")
     for note in decision["notes"]:
-        if note["kind"] in ("silent", "copy_cut", "scope"):
+        if note["kind"] in ("silent", "copy_cut", "scope", "superior"):
             zh.append(note["zh"])
             en.append(note["en"])
     return {"zh": "".join(zh), "en": " ".join(en)}

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .bundle import JURISDICTIONS, Bundle
+from .counting import short
 from .render import Table
+from .requests import EVENTS as REQUEST_EVENTS
 
 NOT_STATED = "not stated"
 FILLS = {"nanning": "guangxi"}
@@ -20,11 +22,8 @@ FLAG_WORDS = {
     "prohibited_by_law": "法律禁止开放", "security_risk": "安全风险", "needs_limits": "须限定使用",
     "desensitized": "脱敏", "rights_holder_consent": "权利人同意",
 }
-EVENTS = ["catalog_update_required", "objection_received", "data_error_reported", "quality_rectification_issued",
-          "shared_data_doubt", "catalog_offline_requested", "data_offline_requested", "platform_account_request",
-          "platform_maintenance_planned"]
-COUNT_SHORT = {"working_days": "{n} 个工作日", "calendar_days": "{n} 日", "working_days_before": "提前 {n} 个工作日",
-               "immediately": "立即", "without_delay": "及时（无天数）"}
+#: Every deadline event has a row (requests.EVENTS: the contract's and those the texts add).
+EVENTS = list(REQUEST_EVENTS)
 
 
 def refs(basis: list[str]) -> str:
@@ -47,31 +46,23 @@ def _classes(p: dict, key: str) -> dict:
 
 
 def _steps_of(p: dict, event: str) -> dict:
-    items = (p.get("events") or {}).get(event)
-    if not items:
+    """Each path of the event (with when it applies, if there are several) and
+    each limit's actor and count, e.g. 市大数据中心：1 个工作日."""
+    event_entry = (p.get("events") or {}).get(event)
+    if not event_entry:
         return cell(None)
     lines, basis = [], []
-    for item in items:
-        s = p["steps"][item["step"]] if "step" in item else None
-        if s:
-            limit = f"{s['working_days']} 个工作日" if s["working_days"] else "未规定期限"
-            lines.append(f"{s['responsible']}：{limit}")
-            basis += s["basis"]
-        else:
-            lines.append(f"{item['responsible']}：{COUNT_SHORT[item['count']].format(n=item['n'])}")
-            basis += item["basis"]
+    paths = event_entry["paths"]
+    for key in paths:
+        path = p["paths"][key]
+        if len(paths) > 1:
+            mark = "或：" if event_entry["relation"] == "alternatives" and lines else ""
+            lines.append(f"{mark}【{path['when']['zh']}】")
+        for step in path["steps"]:
+            limit = p["limits"][step]
+            lines.append(f"{limit['responsible']}：{short(limit)[0]}")
+            basis += limit["basis"]
     return cell("\n".join(lines), basis)
-
-
-def _share_chains(p: dict) -> dict:
-    if (p.get("events") or {}).get("share_application_received"):
-        return _steps_of(p, "share_application_received")
-    chained = {k: s for k, s in (p.get("steps") or {}).items()
-               if k.startswith(("region_", "city_", "other_city", "same_city", "county", "national", "general"))}
-    if not chained:
-        return cell(None)
-    lines = [f"{s['step'][:18]}：{s['working_days'] or '未规定'}" for s in chained.values()]
-    return cell("\n".join(lines), [r for s in chained.values() for r in s["basis"]])
 
 
 def _materials(p: dict) -> dict:
@@ -94,9 +85,10 @@ def _catalogue(p: dict) -> dict:
 def _deciders(p: dict) -> dict:
     seen: dict[str, list[str]] = {}
     for event in ("open_application_received", "share_application_received"):
-        for item in (p.get("events") or {}).get(event, []):
-            s = p["steps"][item["step"]] if "step" in item else item
-            seen.setdefault(s["responsible"], []).extend(s["basis"])
+        for key in ((p.get("events") or {}).get(event) or {}).get("paths", []):
+            for step in p["paths"][key]["steps"]:
+                limit = p["limits"][step]
+                seen.setdefault(limit["responsible"], []).extend(limit["basis"])
     if not seen:
         return cell(None)
     return cell("\n".join(seen), [r for b in seen.values() for r in b])
@@ -144,13 +136,27 @@ TOPICS: list[tuple[str, Callable[[dict], dict]]] = [
     ("grounds for not opening", _grounds),
     ("restrictions needing a legal basis", _restriction),
     ("open application: limits", _event("open_application_received")),
-    ("share request: limits", _share_chains),
+    ("share request: limits", _event("share_application_received")),
     ("who answers an application", _deciders),
     ("required materials", _materials),
     ("catalogue fields", _catalogue),
     ("remedies after a refusal", _remedies),
-    *[(f"event: {e}", _event(e)) for e in EVENTS],
+    *[(f"event: {e}", _event(e)) for e in EVENTS if e not in ("open_application_received", "share_application_received")],
 ]
+
+
+def _superior(bundle: Bundle, jurisdiction: str, as_of: str) -> dict:
+    """The superior rules not in the set that bear on the jurisdiction on as_of: named, not encoded."""
+    rules = [s for s in bundle.superior.values() if jurisdiction in s["jurisdictions"]
+             and (s["effective_from"] is None or s["effective_from"] <= as_of)]
+    if not rules:
+        return cell(None)
+    lines = []
+    for s in rules:
+        dates = f"，{s['effective_from']}起施行" if s["effective_from"] else ""
+        number = f"，{s['document_number']}" if s["document_number"] else ""
+        lines.append(f"《{s['title']}》（{'、'.join(s['governs'])}{number}{dates}；不在本服务收录之列，未编码）")
+    return {**cell("\n".join(lines), [r for s in rules for r in s["named_by"]]), "superior": [s["id"] for s in rules]}
 
 
 def build(bundle: Bundle, as_of: str) -> dict:
@@ -165,7 +171,8 @@ def build(bundle: Bundle, as_of: str) -> dict:
             status += ", assumed: the copy carries no dates"
         title = bundle.regulations[JURISDICTIONS[j]]["title"]
         status_cells[j] = cell(f"{title}（{status}）", (v or {}).get("dates_basis"))
-    topics = [{"topic": "text and status", "cells": status_cells}]
+    topics = [{"topic": "text and status", "cells": status_cells},
+              {"topic": "superior rules not in this set", "cells": {j: _superior(bundle, j, as_of) for j in JURISDICTIONS}}]
     for name, get in TOPICS:
         cells = {}
         for j, v in in_force.items():

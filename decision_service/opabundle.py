@@ -2,10 +2,11 @@
 --bundle``) or pull from the service's bundle endpoint.
 
 The archive holds ``.manifest`` (``revision`` = the bundle revision of every
-decision, ``roots`` = the two trees the bundle owns: ``osd`` for the policies,
-``regulations`` for the data), the Rego files (tests left out), and
-``data.json`` at the root holding ``{"regulations": …}``, which OPA mounts at
-``data.regulations`` as the embedded engine sees it. The archive's bytes
+decision, ``roots`` = the trees the bundle owns: ``osd`` for the policies,
+``regulations`` and ``superior`` for the data), the Rego files (tests left
+out), and ``data.json`` at the root holding ``{"regulations": …, "superior":
+…}``, which OPA mounts at ``data.regulations`` and ``data.superior`` as the
+embedded engine sees them. The archive's bytes
 depend only on its contents (fixed times and order), so equal bundles have
 equal ETags.
 """
@@ -20,7 +21,7 @@ import tarfile
 
 from .bundle import Bundle
 
-ROOTS = ["osd", "regulations"]
+ROOTS = ["osd", "regulations", "superior"]
 
 
 def manifest(bundle: Bundle) -> dict:

@@ -79,7 +79,10 @@ def run_rego_tests(bundle: Bundle, opa: Path, coverage: bool = True) -> RegoRepo
                 [str(opa), "test", "--coverage", str(pol_dir), tmp],
                 capture_output=True, text=True, check=False,
             )
-            _read_coverage(report, json.loads(proc.stdout))
+            try:
+                _read_coverage(report, json.loads(proc.stdout))
+            except json.JSONDecodeError:
+                report.failed.append(f"opa test --coverage did not report: {(proc.stderr or proc.stdout).strip()[:2000]}")
     return report
 
 

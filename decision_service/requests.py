@@ -253,6 +253,7 @@ EVENTS = [
     "platform_account_request", "platform_maintenance_planned", "catalog_offline_requested",
     "data_offline_requested", "shared_data_doubt",
     "open_application_received", "share_application_received", "data_leak_found", "platform_staff_changed",
+    "security_issue_found", "open_class_change_found", "standing_duties",
 ]
 
 
@@ -263,6 +264,12 @@ class DeadlineRequestSchema(Strict):
     event = fields.String(required=True, validate=one_of(EVENTS))
     date = IsoDate(required=True)
     as_of = IsoDate(allow_none=True)
+    done = fields.Dict(
+        keys=fields.String(validate=validate.Regexp(r"^[a-z][a-z0-9_]{0,63}$", error="Not a step key.")),
+        values=IsoDate(),
+        allow_none=True,
+        metadata={"description": "the day a step was done, by its key: the steps counted from it start there"},
+    )
 
 
 _DEADLINE = DeadlineRequestSchema()

@@ -7,7 +7,9 @@ and ``expect``. Decisions: outcome, route, deadline fields, missing, codes of
 conditions/obligations/remedies, articles the basis must include.
 Classifications (one jurisdiction): fields of ``open`` and ``share``, the
 change's ``allowed``/``requires``/``problems``, the catalogue's ``missing``.
-Deadlines (one jurisdiction): ``outcome`` and each limit's fields by key.
+Deadlines (one jurisdiction): ``outcome``, ``relation``, the ``paths`` (each
+with its limits' fields, in order) or every limit in order (``limits``).
+A decision may also expect its ``path`` and its ``timeline`` steps by key.
 Only what is written is checked, so a reviewer states exactly what the text
 requires. Files live in tests/scenarios/ and its classification/ and
 deadlines/ folders.
@@ -111,6 +113,9 @@ def _common(scenario: dict, exp: dict, answer: dict) -> list[str]:
     for code in exp.get("notes_include", []):
         if code not in notes:
             problems.append(f"notes lack {code}")
+    for code in exp.get("notes_exclude", []):
+        if code in notes:
+            problems.append(f"notes hold {code}")
     for key in ("binding", "calendar_confirmed", "applies"):
         if key in exp and answer.get(key) != exp[key]:
             problems.append(f"{key}: expected {exp[key]!r}, got {answer.get(key)!r}")
@@ -149,21 +154,35 @@ def check_classification(scenario: dict, r: dict) -> list[str]:
     return problems
 
 
+def _check_limits(where: str, want: list[dict], got: list[dict]) -> list[str]:
+    """Limits in order by key, and the fields written for each."""
+    keys = [limit["key"] for limit in got]
+    if [limit["key"] for limit in want] != keys:
+        return [f"{where}: expected {[limit['key'] for limit in want]}, got {keys}"]
+    problems = []
+    for w, g in zip(want, got):
+        for k, v in w.items():
+            if g.get(k) != v:
+                problems.append(f"{where} {w['key']}.{k}: expected {v!r}, got {g.get(k)!r}")
+    return problems
+
+
 def check_deadline(scenario: dict, r: dict) -> list[str]:
+    """Outcome, relation, the paths (each with its limits) or all limits in order."""
     exp = plain(scenario["expect"])
     problems = _common(scenario, exp, r)
-    if "outcome" in exp and r["outcome"] != exp["outcome"]:
-        problems.append(f"outcome: expected {exp['outcome']!r}, got {r['outcome']!r}")
+    for key in ("outcome", "relation"):
+        if key in exp and r.get(key) != exp[key]:
+            problems.append(f"{key}: expected {exp[key]!r}, got {r.get(key)!r}")
+    if "paths" in exp:
+        got = {p["key"]: p for p in r["paths"]}
+        if [p["key"] for p in exp["paths"]] != [p["key"] for p in r["paths"]]:
+            problems.append(f"paths: expected {[p['key'] for p in exp['paths']]}, got {list(got)}")
+        for path in exp["paths"]:
+            if path["key"] in got and "limits" in path:
+                problems += _check_limits(f"path {path['key']}", path["limits"], got[path["key"]]["limits"])
     if "limits" in exp:
-        got = {l["key"]: l for l in r["limits"]}
-        want = [l["key"] for l in exp["limits"]]
-        if want != [l["key"] for l in r["limits"]]:
-            problems.append(f"limits: expected {want}, got {[l['key'] for l in r['limits']]}")
-        for limit in exp["limits"]:
-            for k, v in limit.items():
-                value = got.get(limit["key"], {}).get(k)
-                if value != v:
-                    problems.append(f"limit {limit['key']}.{k}: expected {v!r}, got {value!r}")
+        problems += _check_limits("limits", exp["limits"], r["limits"])
     return problems
 
 
@@ -196,6 +215,10 @@ def check_decision(scenario: dict, decision: dict) -> list[str]:
         got = [s["due"] for s in decision["timeline"]]
         if got != exp["timeline_due"]:
             problems.append(f"timeline dues: expected {exp['timeline_due']}, got {got}")
+    if "timeline" in exp:
+        problems += _check_limits("timeline", exp["timeline"], decision["timeline"])
+    if "path" in exp and decision.get("path") != exp["path"]:
+        problems.append(f"path: expected {exp['path']!r}, got {decision.get('path')!r}")
     regs = [r["id"] for r in decision["regulations"]]
     if "regulations" in exp and regs != exp["regulations"]:
         problems.append(f"regulations: expected {exp['regulations']}, got {regs}")

@@ -176,9 +176,20 @@ def test_matrix_cites_every_stated_cell_and_marks_silence():
     assert topics["share classes"]["wuxi"]["value"] == "not stated"
     assert topics["open application: limits"]["nanning"]["filled_by"] == "guangxi-scheduling"
     assert "15 个工作日" in topics["event: catalog_update_required"]["nanjing"]["value"]
+    # 及时 is a duty without a number of days, never "no limit"
+    assert topics["open application: limits"]["wuxi"]["value"].startswith("市公共数据开放平台：及时")
+    assert "或：【" in topics["event: objection_received"]["nanjing"]["value"]
+    from decision_service.requests import EVENTS
+
+    for event in set(EVENTS) - {"open_application_received", "share_application_received"}:
+        assert f"event: {event}" in topics
+    assert "政务数据共享条例" in topics["superior rules not in this set"]["qingyang"]["value"]
     for cells in topics.values():
         for cell in cells.values():
-            assert cell["basis"] or cell["value"].startswith("not stated") or "assumed" in cell["value"]
+            # a stated cell cites its articles, or the superior rule it names
+            assert cell["basis"] or cell.get("superior") or cell["value"].startswith("not stated") or "assumed" in cell["value"]
+    early = {t["topic"]: t["cells"] for t in json.loads(osd("matrix", "--as-of", "2025-07-31", "--format", "json").stdout)["topics"]}
+    assert "政务数据共享条例" not in early["superior rules not in this set"]["qingyang"]["value"]
     md = osd("matrix", "--as-of", "2026-11-23", "--format", "markdown").stdout
     assert "| topic | nanning | qingyang | wuxi | nanjing | guangxi |" in md
 

@@ -12,7 +12,7 @@ from decision_service.coverage import article_statuses, problems
 def variant(bundle: Bundle, reg_id: str, out_of_scope: list[dict]) -> Bundle:
     regs = copy.deepcopy(bundle.regulations)
     regs[reg_id]["out_of_scope"] = out_of_scope
-    return Bundle(regulations=regs, policy_files=bundle.policy_files, root=bundle.root)
+    return Bundle(regulations=regs, policy_files=bundle.policy_files, root=bundle.root, superior=bundle.superior)
 
 
 def statuses(bundle: Bundle, tested: dict) -> dict[str, str]:

@@ -28,7 +28,7 @@ def test_opa_serves_the_bundle_with_our_revision(opa_server, bundle):
     assert status == 200
     [(name, info)] = body["result"].items()
     assert info["manifest"]["revision"] == bundle.revision
-    assert sorted(info["manifest"]["roots"]) == ["osd", "regulations"]
+    assert sorted(info["manifest"]["roots"]) == ["osd", "regulations", "superior"]
 
 
 def policy_inputs() -> list[tuple[str, dict, str]]:

@@ -19,9 +19,9 @@ def two_versions(bundle) -> Decider:
     current = regs["wuxi-open"]["versions"][0]
     successor = copy.deepcopy(current)
     successor.update(id="successor", effective_from="2030-02-15", effective_to=None)
-    successor["parameters"]["steps"]["reply_application"]["working_days"] = 15
+    successor["parameters"]["limits"]["reply_application"]["n"] = 15
     regs["wuxi-open"]["versions"].append(successor)
-    variant = Bundle(regulations=regs, policy_files=bundle.policy_files, root=bundle.root)
+    variant = Bundle(regulations=regs, policy_files=bundle.policy_files, root=bundle.root, superior=bundle.superior)
     return Decider(variant, WasmEngine(variant), Calendar.from_file())
 
 

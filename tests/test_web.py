@@ -193,7 +193,7 @@ def test_reload_rejects_a_broken_bundle_and_accepts_a_good_one(app, client, key)
         r = client.post("/v1/admin/reload", headers=auth(key["admin"]))
         assert r.status_code == 409 and r.json["error"]["code"] == "bundle_rejected"
         assert "wuxi-open.yaml" in r.json["error"]["message"] and r.json["serving"] == serving
-        path.write_text(good.replace("working_days: 10\n", "working_days: 11\n", 1), encoding="utf-8")
+        path.write_text(good.replace("count: working_days\n          n: 10\n", "count: working_days\n          n: 11\n", 1), encoding="utf-8")
         r = client.post("/v1/admin/reload", headers=auth(key["admin"]))
         assert r.status_code == 409 and "scenarios fail" in r.json["error"]["message"]
         assert client.get("/v1/bundle").json["revision"] == serving

@@ -40,7 +40,9 @@ def test_the_reader_shows_each_article_beside_what_encodes_it(client):
     assert '<p class="item">（三）需求审核' in art15
     assert re.search(r'href="/source/policies/rego/open/wuxi.rego#L\d+">Conditionally open data is applied for', art15)
     assert "wuxi.yaml: National Day crossing" in art15
-    assert re.search(r"steps.reply_application</code>: 公共数据开放主体审核并答复[^<]*（10 个工作日）", art15)
+    assert re.search(r"limits.reply_application</code>: 公共数据开放主体审核并答复[^<]*（10 个工作日）", art15)
+    assert re.search(r"limits.forward_application</code>: [^<]*（及时）", art15)
+    assert "《江苏省公共数据管理办法》" in html[:html.index('id="art-1"')] and "wuxi-open#1" in html
     art1 = html[html.index('id="art-1"'):html.index('id="art-2"')]
     assert "Out of scope" in art1 and "purpose and legal basis" in art1
     assert "锡政规〔2024〕7号" in html and "责编:司法局" in html

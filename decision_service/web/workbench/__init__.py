@@ -23,6 +23,7 @@ from flask import (
 )
 
 from ...bundle import JURISDICTIONS
+from ...counting import short
 from ...coverage import report as coverage_report
 from ...db import data_dir
 from ...decide import today_shanghai
@@ -103,7 +104,9 @@ def reader(reg_id: str):
         articles.append({"ref": ref, "art": art, "lines": lines, "status": row.status, "reason": row.reason,
                          "rules": by_article.get(ref, []), "parameters": parameters, "notes": notes,
                          "tested_by": row.tested_by})
-    return render_template("reader.html", reg=reg, reg_id=reg_id, version=version, as_of=as_of, articles=articles)
+    superior = [r for r in bundle.superior.values() if reg["jurisdiction"] in r["jurisdictions"]]
+    return render_template("reader.html", reg=reg, reg_id=reg_id, version=version, as_of=as_of, articles=articles,
+                           superior=superior)
 
 
 def _value(params: dict, path: str) -> str:
@@ -117,11 +120,10 @@ def _value(params: dict, path: str) -> str:
         else:
             return ""
     if isinstance(node, dict):
-        if "step" in node:
-            limit = f"{node['working_days']} 个工作日" if node.get("working_days") else "未规定期限"
-            return f"{node['step']}（{limit}）"
         if "count" in node:
-            return f"{node['text']}（{node['count']} {node['n'] or ''}）"
+            return f"{node['text']}（{short(node)[0]}）"
+        if "steps" in node:
+            return f"{node['text']}：{'、'.join(node['steps'])}"
         if "fields" in node:
             return "、".join(f["label"] for f in node["fields"]) or "（未列字段）"
         if "grounds" in node:

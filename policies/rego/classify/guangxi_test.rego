@@ -16,7 +16,7 @@ test_state_secret_is_not_open_and_other_data_is_undetermined if {
 test_changes if {
 	a := result({}, {"kind": "open", "from": "unconditional", "to": "conditional"}).change
 	a.allowed == null
-	a.requires[0].working_days == 3
+	a.requires[0].working_days == null
 	result({}, {"kind": "share", "from": "conditional", "to": "not_shared"}).change.allowed == null
 	result({}, {"kind": "open", "from": "not_open", "to": "not_open"}).change.allowed == true
 }

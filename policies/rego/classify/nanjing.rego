@@ -17,7 +17,7 @@ p := lib.params(reg)
 
 parts := {"open": clib.open_part(p.classification.open), "share": clib.share_part(p.classification.share)}
 
-term(key) := lib.term(key, p.change_terms[key])
+term(key) := lib.timed_term(reg, key, p.change_terms[key])
 
 restricted := {"open": {"conditional", "not_open"}, "share": {"conditional", "not_shared"}}
 

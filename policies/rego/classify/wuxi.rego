@@ -18,7 +18,7 @@ parts := {"open": clib.open_part(p.classification.open), "share": clib.share_par
 
 terms := p.change_terms
 
-term(key) := lib.term(key, terms[key])
+term(key) := lib.timed_term(reg, key, terms[key])
 
 # METADATA
 # title: No change of class

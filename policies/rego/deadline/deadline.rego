@@ -3,8 +3,9 @@
 # description: >-
 #   Answers contract §5: the time limits a jurisdiction's text attaches to an
 #   event (a catalogue change, an objection, a request to take data offline,
-#   …), read from the events parameters of the regulation in force on as_of,
-#   in the order the text sets them. Where the jurisdiction's own text is
+#   …), read from the events, paths and limits parameters of the
+#   regulation in force on as_of: the paths that follow the event, whether
+#   they are alternatives or all hold, and each path's limits in order. Where the jurisdiction's own text is
 #   silent and another text fills its silences (Nanning: the Guangxi draft),
 #   that text's limits are given with a note. Counting the days is the
 #   calendar's work; the policy says what to count and from when.
@@ -36,45 +37,39 @@ stating := [reg | some reg in in_force; lib.params(reg).events[input.event]]
 #   basis_from: parameters.events
 governing := stating[0]
 
-# A limit from an event item: written out, or a step of the application
-# procedure referred to by its key.
-limit(reg, item) := {
-	"key": item.key,
-	"text": item.text,
-	"text_en": item.text_en,
-	"responsible": item.responsible,
-	"responsible_en": item.responsible_en,
-	"count": item.count,
-	"n": item.n,
-	"from": item.from,
-	"basis": item.basis,
-	"regulation": reg,
-} if not item.step
+event := lib.params(governing).events[input.event]
 
-limit(reg, item) := {
-	"key": item.step,
-	"text": s.step,
-	"text_en": s.step_en,
-	"responsible": s.responsible,
-	"responsible_en": s.responsible_en,
-	"count": step_count(s),
-	"n": s.working_days,
-	"from": step_from(s),
-	"basis": s.basis,
-	"regulation": reg,
+# METADATA
+# title: The paths of the event
+# description: >-
+#   Each procedure the governing text attaches to the event, with when it
+#   applies and its limits in order (the same lib.timeline that decisions
+#   use). relation says whether exactly one path applies (alternatives) or
+#   all of them hold (all).
+# custom:
+#   basis_from: parameters.paths
+paths := [path_entry(key) | some key in event.paths]
+
+path_entry(key) := {
+	"key": key,
+	"text": p.text,
+	"text_en": p.text_en,
+	"when": p.when,
+	"answer": object.get(p, "answer", null),
+	"limits": lib.timeline(governing, key),
 } if {
-	s := lib.params(reg).steps[item.step]
+	p := lib.params(governing).paths[key]
 }
 
-step_count(s) := "working_days" if s.working_days != null
+# Every limit of every path, in order, each naming its path.
+limits := [object.union(l, {"path": p.key}) | some p in paths; some l in p.limits]
 
-else := "no_limit"
+notes contains lib.note(governing, l.note) if {
+	some l in limits
+	l.note
+}
 
-step_from(s) := "event" if object.get(s, "from", "previous") == "received_on"
-
-else := "previous"
-
-limits := [limit(governing, item) | some item in lib.params(governing).events[input.event]]
+notes contains lib.note(governing, event.note) if event.note
 
 notes contains lib.note("nanning-open", "guangxi_fills_silence") if {
 	governing != own
@@ -87,14 +82,28 @@ notes contains lib.note(reg, "draft_not_binding") if {
 	reg == "guangxi-scheduling"
 }
 
-notes contains lib.note(governing, item.note) if {
-	some item in lib.params(governing).events[input.event]
-	item.note
-}
-
 notes contains lib.note(own, "trial_status") if {
 	own == "qingyang-resources"
 	lib.in_force(own)
+}
+
+# METADATA
+# title: Why a text read is silent on the event
+# description: >-
+#   A text in force that sets no limit for the event may say why in a note
+#   (parameters.silences), e.g. an article that covers other actors.
+# custom:
+#   basis_from: parameters.silences
+notes contains lib.note(reg, key) if {
+	some reg in in_force
+	not reg == governing
+	key := lib.params(reg).silences[input.event]
+}
+
+notes contains lib.note("nanning-open", "copy_cut") if {
+	input.jurisdiction == "nanning"
+	lib.in_force(own)
+	not lib.params(own).events[input.event]
 }
 
 # METADATA
@@ -108,9 +117,11 @@ result := {
 	"regulations": sources[input.jurisdiction],
 	"governing": governing,
 	"versions": {reg: lib.version(reg).id | some reg in in_force},
+	"relation": event.relation,
+	"paths": paths,
 	"limits": limits,
-	"notes": lib.by_code(notes),
-	"basis": sort({ref | some l in limits; some ref in l.basis} | dates),
+	"notes": lib.by_code(notes | superior),
+	"basis": sort((({ref | some l in limits; some ref in l.basis} | dates) | note_basis)),
 } if {
 	lib.in_force(own)
 	count(stating) > 0
@@ -121,9 +132,11 @@ result := {
 	"regulations": sources[input.jurisdiction],
 	"governing": null,
 	"versions": {reg: lib.version(reg).id | some reg in in_force},
+	"relation": null,
+	"paths": [],
 	"limits": [],
-	"notes": lib.by_code(notes),
-	"basis": sort(dates),
+	"notes": lib.by_code(notes | superior),
+	"basis": sort(dates | note_basis),
 } if {
 	lib.in_force(own)
 	count(stating) == 0
@@ -134,9 +147,30 @@ result := {
 	"regulations": sources[input.jurisdiction],
 	"governing": null,
 	"versions": {},
+	"relation": null,
+	"paths": [],
 	"limits": [],
 	"notes": [],
 	"basis": sort({ref | some v in data.regulations[own].versions; some ref in v.dates_basis}),
 } if not lib.in_force(own)
+
+# METADATA
+# title: Superior rules that bear on the event
+# description: >-
+#   Superior rules not in the set (data.superior) that bear on this
+#   jurisdiction and event and are in force on as_of: named, never encoded.
+superior := {lib.superior_note(s) |
+	some s in data.superior
+	input.jurisdiction in s.jurisdictions
+	bears_on_event(s)
+	lib.superior_in_force(s)
+}
+
+bears_on_event(s) if s.deadline_events == null
+
+bears_on_event(s) if input.event in s.deadline_events
+
+# The articles the notes of the answer explain.
+note_basis := {ref | some n in notes; some ref in n.basis}
 
 dates := {ref | some reg in in_force; some ref in object.get(lib.version(reg), "dates_basis", [])}

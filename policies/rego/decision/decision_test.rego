@@ -68,7 +68,7 @@ test_wuxi_share_is_not_governed_with_its_note if {
 	r := decision.result with input as object.union(share, {"jurisdiction": "wuxi", "requester": {"type": "legal_person"}})
 	r.outcome == "not_applicable"
 	r.rule == "Wuxi's text does not govern sharing"
-	[n.code | some n in r.notes] == ["share_not_governed"]
+	[n.code | some n in r.notes] == ["jiangsu-provincial", "share_not_governed", "state-council-govdata-sharing"]
 	r.basis == ["wuxi-open#1", "wuxi-open#2", "wuxi-open#27", "wuxi-open#3"]
 }
 

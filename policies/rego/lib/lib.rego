@@ -2,7 +2,7 @@
 # title: Shared helpers of the decision packages
 # description: >-
 #   Version selection by input.as_of, parameter lookup in data.regulations, and
-#   the building blocks of a decision (cases from rule METADATA, terms, steps,
+#   the building blocks of a decision (cases from rule METADATA, terms, timelines,
 #   notes). Dates are ISO 8601 strings, so string order is date order and no
 #   time built-in is needed (none is used in decisions).
 package osd.lib
@@ -51,51 +51,73 @@ term(key, p) := {
 	"text": p.text,
 	"text_en": p.text_en,
 	"basis": p.basis,
-	"working_days": object.get(p, "working_days", null),
-}
-
-# A step of a timeline from a parameter entry.
-step(key, p) := {
-	"key": key,
-	"step": p.step,
-	"step_en": p.step_en,
-	"responsible": p.responsible,
-	"responsible_en": p.responsible_en,
-	"working_days": p.working_days,
-	"from": object.get(p, "from", "previous"),
-	"basis": p.basis,
+	"working_days": null,
 }
 
 # METADATA
-# title: Chain of steps
+# title: Term timed by a limit
 # description: >-
-#   Each step gets total_working_days, counted from received_on: the sum of
-#   its own limit and those before it back to the last step that restarts the
-#   count (from received_on). A step with no limit, or after one, has none.
-chain(steps) := [with_total(steps, i) | some i, _ in steps]
+#   A term whose duty the text limits in days (its parameter names the limit,
+#   parameters.limits[p.limit]): working_days is read from that limit, so
+#   the number is kept once.
+timed_term(reg, key, p) := object.union(term(key, p), {"working_days": params(reg).limits[p.limit].n}) if {
+	params(reg).limits[p.limit].count == "working_days"
+} else := term(key, p)
 
-with_total(steps, i) := object.union(steps[i], {"total_working_days": total}) if {
-	span := array.slice(steps, restart(steps, i), i + 1)
-	every s in span {
-		is_number(s.working_days)
-	}
-	total := sum([s.working_days | some s in span])
-} else := object.union(steps[i], {"total_working_days": null})
+# METADATA
+# title: Timeline of a procedure
+# description: >-
+#   The limits of a path (parameters.paths[path].steps) in order, each with
+#   its key and its regulation: the very limits the deadline events list, so
+#   a decision's timeline and a deadline answer cannot differ. Counting them
+#   on the calendar is the service's work.
+timeline(reg, path) := [limit(reg, key) | some key in params(reg).paths[path].steps]
 
-restart(steps, i) := max({j |
-	some j, s in steps
-	j <= i
-	s.from == "received_on"
-} | {0})
+# A limit of the version in force, with its key and regulation.
+limit(reg, key) := object.union(params(reg).limits[key], {"key": key, "regulation": reg})
 
-# The deadline is the step that gives the requester an answer.
-deadline(s) := {
-	"step": s.key,
-	"working_days": s.total_working_days,
+# METADATA
+# title: Deadline of a procedure
+# description: >-
+#   The step of the path that gives the requester the answer
+#   (parameters.paths[path].answer), where the text counts it in days; a
+#   path without such a step has no deadline (none is invented).
+deadline(reg, path) := {
+	"step": key,
 	"responsible": s.responsible,
 	"responsible_en": s.responsible_en,
 	"basis": s.basis,
+} if {
+	key := params(reg).paths[path].answer
+	s := params(reg).limits[key]
+	s.count in {"working_days", "calendar_days"}
 }
+
+# METADATA
+# title: Superior rules not in the set
+# description: >-
+#   A note for each superior rule (data.superior) that bears on the
+#   jurisdiction and the action and is in force on as_of (a rule with no
+#   known date always): named, never encoded.
+superior_notes(action) := {superior_note(s) |
+	some s in data.superior
+	input.jurisdiction in s.jurisdictions
+	action in s.governs
+	superior_in_force(s)
+}
+
+superior_note(s) := {
+	"code": s.id,
+	"kind": "superior",
+	"zh": s.note.zh,
+	"en": s.note.en,
+	"basis": [],
+	"regulation": s.id,
+}
+
+superior_in_force(s) if s.effective_from == null
+
+superior_in_force(s) if s.effective_from <= input.as_of
 
 # A reading note of a regulation (data.regulations[reg].notes[key]).
 note(reg, key) := object.union(data.regulations[reg].notes[key], {"code": key, "regulation": reg})
@@ -120,9 +142,13 @@ assemble(c, parts) := {
 	"channel": object.get(parts, "channel", null),
 	"deadline": parts.deadline,
 	"timeline": parts.timeline,
-	"notes": by_code(parts.notes),
+	"path": object.get(parts, "path", null),
+	"notes": by_code(((parts.notes | superior_notes(input.action)) | limit_notes(parts.timeline))),
 	"basis": sort(all_basis(c, parts)),
 }
+
+# The reading notes the limits of a timeline rest on (parameters.limits[_].note).
+limit_notes(timeline) := {note(s.regulation, s.note) | some s in timeline; s.note}
 
 all_basis(c, parts) := ({ref |
 	some ref in c.basis
@@ -154,12 +180,4 @@ filled(field) if {
 	parts := split(field, ".")
 	value := input[parts[0]][parts[1]]
 	not value in {null, "", false}
-}
-
-# The step at position i of a timeline (undefined when there is none); an
-# iteration rather than an index, so that the optimiser's inlined empty
-# default still type-checks.
-step_at(steps, i) := s if {
-	some j, s in steps
-	j == i
 }

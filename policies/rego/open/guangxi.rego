@@ -84,20 +84,30 @@ remedies contains lib.term("coordination_by_authority", p.remedies.coordination_
 }
 
 # METADATA
-# title: Review in 3 working days, then opening in 5
+# title: Review in 3 working days, then opening in 5 (paths.open_on_application)
 # custom:
 #   basis:
 #     - guangxi-scheduling#33
-timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["open_review", "open_release"]]) if class == "conditional"
+path := "open_on_application" if class == "conditional"
+
+default path := null
+
+# METADATA
+# title: The limits of the procedure, in order
+# description: >-
+#   The path's limits (parameters.paths, parameters.limits), each citing its
+#   article: the same limits the deadline event lists.
+# custom:
+#   basis_from: parameters.limits
+timeline := lib.timeline(reg, path) if path != null
 
 default timeline := []
 
 # METADATA
-# title: The answer is due when the review is
+# title: The answer is due when the path's answering step is
 # custom:
-#   basis:
-#     - guangxi-scheduling#33
-deadline := lib.deadline(lib.step_at(timeline, 0)) if class == "conditional"
+#   basis_from: parameters.paths
+deadline := lib.deadline(reg, path) if path != null
 
 default deadline := null
 
@@ -124,6 +134,7 @@ result := lib.assemble(case, {
 	"missing": missing,
 	"timeline": timeline,
 	"deadline": deadline,
+	"path": path,
 	"channel": channel,
 	"notes": notes,
 })

@@ -17,8 +17,7 @@ test_application_is_reviewed_in_3_then_opened_within_5 if {
 	r := guangxi.result with input as base
 	r.outcome == "apply"
 	r.deadline.step == "open_review"
-	r.deadline.working_days == 3
-	[s.total_working_days | some s in r.timeline] == [3, 8]
+	[[s.key, s.n, s.from] | some s in r.timeline] == [["open_review", 3, "event"], ["open_release", 5, "previous"]]
 	codes(r.conditions) == {"complete_application"}
 	codes(r.obligations) == {"confirm_and_file"}
 	"draft_not_binding" in codes(r.notes)

@@ -141,7 +141,18 @@ remedies contains lib.term("desensitize_and_reclassify", p.remedies.desensitize_
 # custom:
 #   basis:
 #     - nanjing-govdata#27
-timeline := lib.chain([lib.step("open_process", p.steps.open_process)]) if case.route == "application"
+path := "open_conditional" if case.route == "application"
+
+default path := null
+
+# METADATA
+# title: The limits of the procedure, in order
+# description: >-
+#   The path's limits (parameters.paths, parameters.limits), each citing its
+#   article: the same limits the deadline event lists.
+# custom:
+#   basis_from: parameters.limits
+timeline := lib.timeline(reg, path) if path != null
 
 default timeline := []
 
@@ -150,7 +161,10 @@ default timeline := []
 # custom:
 #   basis:
 #     - nanjing-govdata#27
-deadline := lib.deadline(lib.step_at(timeline, 0)) if case.outcome == "apply"
+deadline := lib.deadline(reg, path) if {
+	case.outcome == "apply"
+	path != null
+}
 
 default deadline := null
 
@@ -184,6 +198,7 @@ result := lib.assemble(case, {
 	"missing": missing,
 	"timeline": timeline,
 	"deadline": deadline,
+	"path": path,
 	"channel": channel,
 	"notes": notes,
 })

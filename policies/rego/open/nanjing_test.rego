@@ -27,7 +27,7 @@ test_governance_use_is_an_application_in_15_working_days if {
 	r := nanjing.result with input as base
 	r.outcome == "apply"
 	r.route == "application"
-	r.deadline.working_days == 15
+	r.deadline.step == "open_process"
 	codes(r.obligations) == {"use_per_law_and_agreement", "cite_source_and_date"}
 	count(r.conditions) == 0
 }

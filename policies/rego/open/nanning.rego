@@ -90,6 +90,7 @@ result := lib.assemble(case, {
 	"missing": guangxi.missing,
 	"timeline": guangxi.timeline,
 	"deadline": guangxi.deadline,
+	"path": guangxi.path,
 	"channel": channel,
 	"notes": notes,
 })

@@ -17,7 +17,7 @@ test_conditional_uses_guangxi_limits_and_cites_both if {
 	r := nanning.result with input as base
 	r.outcome == "apply"
 	r.regulations == ["nanning-open", "guangxi-scheduling"]
-	r.deadline.working_days == 3
+	r.deadline.step == "open_review"
 	"nanning-open#7.2" in r.basis
 	"guangxi-scheduling#33" in r.basis
 	{"copy_cut", "guangxi_fills_silence", "draft_not_binding"} & codes(r.notes) == {"copy_cut", "guangxi_fills_silence", "draft_not_binding"}

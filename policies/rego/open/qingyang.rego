@@ -65,7 +65,18 @@ missing contains "dataset.open_class" if class == null
 # custom:
 #   basis:
 #     - qingyang-resources#24.2
-timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["open_reply", "open_release"]]) if case.outcome == "apply"
+path := "open_conditional" if case.outcome == "apply"
+
+default path := null
+
+# METADATA
+# title: The limits of the procedure, in order
+# description: >-
+#   The path's limits (parameters.paths, parameters.limits), each citing its
+#   article: the same limits the deadline event lists.
+# custom:
+#   basis_from: parameters.limits
+timeline := lib.timeline(reg, path) if path != null
 
 default timeline := []
 
@@ -74,7 +85,7 @@ default timeline := []
 # custom:
 #   basis:
 #     - qingyang-resources#24.2
-deadline := lib.deadline(lib.step_at(timeline, 0)) if case.outcome == "apply"
+deadline := lib.deadline(reg, path) if path != null
 
 default deadline := null
 
@@ -101,6 +112,7 @@ result := lib.assemble(case, {
 	"missing": missing,
 	"timeline": timeline,
 	"deadline": deadline,
+	"path": path,
 	"channel": channel,
 	"notes": notes,
 })

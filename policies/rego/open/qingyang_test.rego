@@ -17,9 +17,8 @@ test_conditional_is_answered_in_15_working_days_then_opened_without_limit if {
 	r := qingyang.result with input as base
 	r.outcome == "apply"
 	r.deadline.step == "open_reply"
-	r.deadline.working_days == 15
-	[s.total_working_days | some s in r.timeline] == [15, null]
-	codes(r.notes) == {"trial_status", "open_release_unlimited"}
+	[[s.count, s.n] | some s in r.timeline] == [["working_days", 15], ["no_limit", null]]
+	codes(r.notes) == {"trial_status", "open_release_unlimited", "gansu-provincial", "reply_counted_from_application"}
 }
 
 test_unconditional_is_taken_from_the_platform if {

@@ -152,24 +152,34 @@ remedies contains lib.term(key, p.remedies[key]) if {
 }
 
 # METADATA
-# title: Timeline of a conditional application
-# description: Forwarding (no limit), the reply within 10 working days of receipt, then the opening (no limit).
+# title: Procedure of a conditional application
+# description: >-
+#   Forwarding without delay, the reply within 10 working days of receipt (at
+#   once where it can), then the opening without delay (paths.open_conditional).
 # custom:
 #   basis:
 #     - wuxi-open#15.2
 #     - wuxi-open#15.3
-timeline := lib.chain([lib.step(key, p.steps[key]) |
-	some key in ["forward_application", "reply_application", "open_data"]
-]) if case.outcome == "apply"
+path := "open_conditional" if case.outcome == "apply"
+
+default path := null
+
+# METADATA
+# title: The limits of the procedure, in order
+# description: >-
+#   The path's limits (parameters.paths, parameters.limits), each citing its
+#   article: the same limits the deadline event lists.
+# custom:
+#   basis_from: parameters.limits
+timeline := lib.timeline(reg, path) if path != null
 
 default timeline := []
 
 # METADATA
-# title: The answer is due 10 working days after receipt
+# title: The answer is due when the path's answering step is
 # custom:
-#   basis:
-#     - wuxi-open#15.3
-deadline := lib.deadline(lib.step_at(timeline, 1)) if case.outcome == "apply"
+#   basis_from: parameters.paths
+deadline := lib.deadline(reg, path) if path != null
 
 default deadline := null
 
@@ -196,6 +206,7 @@ result := lib.assemble(case, {
 	"missing": missing,
 	"timeline": timeline,
 	"deadline": deadline,
+	"path": path,
 	"channel": channel,
 	"notes": notes,
 })

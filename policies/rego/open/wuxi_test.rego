@@ -17,7 +17,12 @@ test_conditional_complete_is_apply_in_10_working_days if {
 	r := wuxi.result with input as base
 	r.outcome == "apply"
 	r.route == "application"
-	r.deadline.working_days == 10
+	r.deadline.step == "reply_application"
+	[[s.key, s.count, s.n] | some s in r.timeline] == [
+		["forward_application", "without_delay", null],
+		["reply_application", "working_days", 10],
+		["open_data", "without_delay", null],
+	]
 	"wuxi-open#15.3" in r.basis
 }
 

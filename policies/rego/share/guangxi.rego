@@ -58,51 +58,59 @@ outside(level, r) if {
 	not r in {null, "guangxi"}
 }
 
-# Which procedure of the draft applies.
-route := "regional" if regional(requester_level, requester_region)
-
-route := "city_from_region" if {
+# METADATA
+# title: Which procedure of the draft applies
+# description: >-
+#   A requester outside Guangxi goes through the general review (第二十八条);
+#   a Guangxi requester of any level asking for a national or other
+#   province's data goes through the Bureau (第三十六条: 各级大数据主管部门初审通过后);
+#   otherwise the requester's level chooses: 第二十九条 for Guangxi-level
+#   requesters, 第三十条 for city requesters of a Guangxi-level or another
+#   city's provider, 第三十一条 within one city, 第十六条 for county level.
+# custom:
+#   basis:
+#     - guangxi-scheduling#16
+#     - guangxi-scheduling#28
+#     - guangxi-scheduling#29
+#     - guangxi-scheduling#30
+#     - guangxi-scheduling#31
+#     - guangxi-scheduling#36
+route := "outside_requester" if {
+	outside(requester_level, requester_region)
+} else := "national" if {
+	outside(provider_level, provider_region)
+} else := "regional" if {
+	regional(requester_level, requester_region)
+} else := "city_from_region" if {
 	requester_level == "city"
 	regional(provider_level, provider_region)
-}
-
-route := "other_city" if {
+} else := "other_city" if {
 	requester_level == "city"
 	provider_level == "city"
 	requester_region != null
 	provider_region != null
 	requester_region != provider_region
-}
-
-route := "same_city" if {
+} else := "same_city" if {
 	requester_level == "city"
 	provider_level == "city"
 	requester_region != null
 	requester_region == provider_region
-}
-
-route := "county" if requester_level == "county"
-
-route := "county" if {
+} else := "county" if {
+	requester_level == "county"
+} else := "county" if {
 	requester_level == "city"
 	provider_level == "county"
 }
 
-route := "national" if {
-	requester_level == "city"
-	outside(provider_level, provider_region)
-}
-
-route := "outside_requester" if outside(requester_level, requester_region)
-
-chains := {
-	"regional": ["region_first_review", "region_provider_approval", "region_push"],
-	"city_from_region": ["city_first_review", "city_provider_review", "city_final_review"],
-	"other_city": ["other_city_review", "city_final_review"],
-	"same_city": ["same_city_procedure"],
-	"county": ["county_procedure"],
-	"national": ["national_procedure"],
-	"outside_requester": ["general_review"],
+# The procedure (parameters.paths) of each route.
+paths := {
+	"regional": "share_regional",
+	"city_from_region": "share_city_from_region",
+	"other_city": "share_other_city",
+	"same_city": "share_same_city",
+	"county": "share_county",
+	"national": "share_national",
+	"outside_requester": "share_outside_requester",
 }
 
 member if input.requester.type in {"government_department", "public_service_unit"}
@@ -223,7 +231,7 @@ obligations contains lib.term(key, p.obligations[key]) if {
 # custom:
 #   basis:
 #     - guangxi-scheduling#30.4
-obligations contains lib.term("report_usage_feedback", p.obligations.report_usage_feedback) if {
+obligations contains lib.timed_term(reg, "report_usage_feedback", p.obligations.report_usage_feedback) if {
 	case.route == "application"
 	route in {"city_from_region", "other_city"}
 }
@@ -245,21 +253,28 @@ remedies contains lib.term("appeal", p.remedies.appeal) if case.outcome in {"app
 #     - guangxi-scheduling#30
 #     - guangxi-scheduling#31
 #     - guangxi-scheduling#36
-timeline := lib.chain([lib.step(key, p.steps[key]) | some key in chains[route]]) if case.outcome == "apply"
+path := paths[route] if case.outcome == "apply"
+
+default path := null
+
+# METADATA
+# title: The limits of the procedure, in order
+# description: >-
+#   The path's limits (parameters.paths, parameters.limits), each citing its
+#   article: the same limits the deadline event lists.
+# custom:
+#   basis_from: parameters.limits
+timeline := lib.timeline(reg, path) if path != null
 
 default timeline := []
 
 # METADATA
-# title: The answer is due when the last review with a limit is
+# title: The answer is due when the step that answers the requester is
 # custom:
 #   basis:
 #     - guangxi-scheduling#29
 #     - guangxi-scheduling#30
-deadline := lib.deadline(last) if {
-	case.outcome == "apply"
-	last := lib.step_at(timeline, count(timeline) - 1)
-	last.working_days != null
-}
+deadline := lib.deadline(reg, path) if path != null
 
 default deadline := null
 
@@ -301,6 +316,7 @@ result := lib.assemble(case, {
 	"missing": missing,
 	"timeline": timeline,
 	"deadline": deadline,
+	"path": path,
 	"channel": null,
 	"notes": notes,
 })

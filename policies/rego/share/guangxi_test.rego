@@ -19,7 +19,8 @@ codes(items) := {i.code | some i in items}
 test_city_asking_the_region_goes_through_three_reviews if {
 	r := guangxi.result with input as base
 	r.outcome == "apply"
-	keys(r) == ["city_first_review", "city_provider_review", "city_final_review"]
+	keys(r) == ["city_first_review", "city_provider_review", "city_final_review", "report_usage"]
+	r.path == "share_city_from_region"
 	r.deadline.step == "city_final_review"
 	codes(r.obligations) == {"use_within_declared_scenario", "no_onward_transfer", "report_usage_feedback"}
 	codes(r.remedies) == {"appeal"}
@@ -33,25 +34,26 @@ test_regional_requester_goes_through_the_regional_chain if {
 
 test_city_asking_another_city if {
 	r := guangxi.result with input as levels({"level": "city", "region": "liuzhou"}, {"level": "city", "region": "guilin"})
-	keys(r) == ["other_city_review", "city_final_review"]
+	keys(r) == ["other_city_review", "city_final_review", "report_usage"]
+	r.deadline.step == "city_final_review"
 	"other_city_reviewer" in codes(r.notes)
 }
 
 test_same_city_procedure_has_no_stated_limit if {
 	r := guangxi.result with input as levels({"level": "city", "region": "liuzhou"}, {"level": "city", "region": "liuzhou"})
-	keys(r) == ["same_city_procedure"]
+	keys(r) == ["respond_to_request", "same_city_procedure"]
 	r.deadline == null
 	"procedure_not_stated" in codes(r.notes)
 }
 
 test_county_requester if {
 	r := guangxi.result with input as levels({"level": "county", "region": "x"}, {"level": "city"})
-	keys(r) == ["county_procedure"]
+	keys(r) == ["respond_to_request", "county_procedure"]
 }
 
 test_city_asking_a_county if {
 	r := guangxi.result with input as levels({"level": "city"}, {"level": "county"})
-	keys(r) == ["county_procedure"]
+	keys(r) == ["respond_to_request", "county_procedure"]
 }
 
 test_city_asking_a_national_provider if {
@@ -64,9 +66,16 @@ test_city_asking_another_province if {
 	keys(r) == ["national_procedure"]
 }
 
+test_regional_or_county_requester_asking_a_national_provider_goes_through_the_bureau if {
+	r := guangxi.result with input as levels({"level": "provincial", "region": null}, {"level": "national"})
+	keys(r) == ["national_procedure"]
+	c := guangxi.result with input as levels({"level": "county", "region": "x"}, {"level": "provincial", "region": "yunnan"})
+	keys(c) == ["national_procedure"]
+}
+
 test_national_requester_gets_the_general_review if {
 	r := guangxi.result with input as levels({"level": "national", "region": null}, {"level": "city"})
-	keys(r) == ["general_review"]
+	keys(r) == ["respond_to_request", "general_review"]
 }
 
 test_city_to_city_without_regions_is_incomplete if {
@@ -83,7 +92,7 @@ test_without_levels_is_incomplete if {
 
 test_under_nanning_city_bodies_without_region_are_in_nanning if {
 	r := guangxi.result with input as object.union(levels({"level": "city", "region": null}, {"level": "city"}), {"jurisdiction": "nanning"})
-	keys(r) == ["same_city_procedure"]
+	keys(r) == ["respond_to_request", "same_city_procedure"]
 	r.regulations == ["guangxi-scheduling", "nanning-open"]
 	"share_not_in_nanning" in codes(r.notes)
 }

@@ -169,15 +169,26 @@ conditions contains lib.term(key, p.conditions[key]) if {
 # custom:
 #   basis:
 #     - nanjing-govdata#22
-timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["share_opinion", "share_determination"]]) if {
+path := "share_department" if {
 	case.outcome == "apply"
 	own_department
 }
 
-timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["other_unit_opinion", "other_unit_determination"]]) if {
+path := "share_other_unit" if {
 	case.outcome == "apply"
 	other_unit
 }
+
+default path := null
+
+# METADATA
+# title: The limits of the procedure, in order
+# description: >-
+#   The path's limits (parameters.paths, parameters.limits), each citing its
+#   article: the same limits the deadline event lists.
+# custom:
+#   basis_from: parameters.limits
+timeline := lib.timeline(reg, path) if path != null
 
 default timeline := []
 
@@ -186,7 +197,7 @@ default timeline := []
 # custom:
 #   basis:
 #     - nanjing-govdata#22
-deadline := lib.deadline(lib.step_at(timeline, 0)) if case.outcome == "apply"
+deadline := lib.deadline(reg, path) if path != null
 
 default deadline := null
 
@@ -222,6 +233,7 @@ result := lib.assemble(case, {
 	"missing": missing,
 	"timeline": timeline,
 	"deadline": deadline,
+	"path": path,
 	"channel": channel,
 	"notes": notes,
 })

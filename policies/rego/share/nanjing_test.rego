@@ -28,7 +28,7 @@ test_a_copy_of_unconditional_data_needs_an_application if {
 	r := nanjing.result with input as object.union(base, {"access_mode": "copy"})
 	r.outcome == "apply"
 	r.deadline.step == "share_opinion"
-	r.deadline.working_days == 15
+	[[s.key, s.count, s.n] | some s in r.timeline][0] == ["share_opinion", "working_days", 15]
 	codes(r.conditions) == {"sign_agreement"}
 	"copy_needs_application" in codes(r.notes)
 }
@@ -36,7 +36,7 @@ test_a_copy_of_unconditional_data_needs_an_application if {
 test_conditional_data_is_applied_for if {
 	r := nanjing.result with input as with_class("conditional")
 	r.outcome == "apply"
-	[s.key | some s in r.timeline] == ["share_opinion", "share_determination"]
+	[s.key | some s in r.timeline] == ["share_opinion", "share_determination", "grant_access"]
 	"final_determination_unlimited" in codes(r.notes)
 }
 
@@ -56,7 +56,7 @@ test_provincial_body_is_an_other_unit_lacking_scenario_and_measures if {
 test_other_unit_with_scenario_and_measures_applies_to_the_authority if {
 	r := nanjing.result with input as object.union(provincial, {"application": {"scenario": "s", "security_measures": "m"}})
 	r.outcome == "apply"
-	[s.key | some s in r.timeline] == ["other_unit_opinion", "other_unit_determination"]
+	[s.key | some s in r.timeline] == ["other_unit_opinion", "other_unit_determination", "other_unit_grant"]
 	codes(r.conditions) == {"scenario_and_security_measures", "sign_agreement"}
 }
 

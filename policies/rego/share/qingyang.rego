@@ -160,11 +160,20 @@ remedies contains lib.term("coordination_by_authority", p.remedies.coordination_
 #   basis:
 #     - qingyang-resources#16.2
 #     - qingyang-resources#16.3
-timeline := lib.chain([lib.step("share_reply", p.steps.share_reply)]) if case.route == "application"
+path := "share_conditional" if case.route == "application"
 
-timeline := lib.chain([lib.step(key, p.steps[key]) | some key in ["negotiation", "coordination"]]) if {
-	case.route == "negotiation"
-}
+path := "share_not_shared" if case.route == "negotiation"
+
+default path := null
+
+# METADATA
+# title: The limits of the procedure, in order
+# description: >-
+#   The path's limits (parameters.paths, parameters.limits), each citing its
+#   article: the same limits the deadline event lists.
+# custom:
+#   basis_from: parameters.limits
+timeline := lib.timeline(reg, path) if path != null
 
 default timeline := []
 
@@ -173,9 +182,9 @@ default timeline := []
 # custom:
 #   basis:
 #     - qingyang-resources#16.2
-deadline := lib.deadline(lib.step_at(timeline, 0)) if {
+deadline := lib.deadline(reg, path) if {
 	case.outcome == "apply"
-	case.route == "application"
+	path != null
 }
 
 default deadline := null
@@ -208,6 +217,7 @@ result := lib.assemble(case, {
 	"missing": missing,
 	"timeline": timeline,
 	"deadline": deadline,
+	"path": path,
 	"channel": channel,
 	"notes": notes,
 })

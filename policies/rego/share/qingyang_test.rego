@@ -17,7 +17,8 @@ codes(items) := {i.code | some i in items}
 test_conditional_is_answered_in_7_working_days if {
 	r := qingyang.result with input as base
 	r.outcome == "apply"
-	r.deadline.working_days == 7
+	r.deadline.step == "share_reply"
+	[[s.count, s.n] | some s in r.timeline] == [["working_days", 7]]
 	codes(r.conditions) == {"declare_scope_and_purpose"}
 	codes(r.obligations) == {"no_onward_transfer", "use_within_declared_scenario"}
 }
@@ -47,7 +48,7 @@ test_not_shared_is_negotiated_without_a_limit if {
 test_other_unit_is_outside_sharing if {
 	r := qingyang.result with input as object.union(base, {"requester": {"type": "other_unit"}})
 	r.outcome == "not_applicable"
-	codes(r.notes) == {"trial_status", "other_unit_not_covered"}
+	codes(r.notes) == {"trial_status", "other_unit_not_covered", "gansu-provincial", "state-council-govdata-sharing"}
 	r.obligations == []
 }
 

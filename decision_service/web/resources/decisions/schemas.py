@@ -16,7 +16,7 @@ class TermSchema(Schema):
     text = fields.String()
     text_en = fields.String()
     basis = fields.List(fields.String(), metadata={"description": "article refs, e.g. wuxi-open#15.3"})
-    working_days = fields.Integer(allow_none=True)
+    working_days = fields.Integer(allow_none=True, metadata={"description": "where a limit (parameters.limits) times the duty in working days"})
 
 
 class DeadlineSchema(Schema):
@@ -30,14 +30,25 @@ class DeadlineSchema(Schema):
     basis = fields.List(fields.String())
 
 
+COUNTS = ("working_days | calendar_days | working_days_before | calendar_days_before | immediately (立即) | "
+          "without_delay (及时) | real_time (实时) | periodic (定期) | yearly (每年) | set_by_authority (限期整改) | no_limit")
+
+
 class StepSchema(Schema):
+    key = fields.String(metadata={"description": "the limit's key in the regulation's parameters.limits"})
     step = fields.String()
     step_en = fields.String()
     responsible = fields.String()
     responsible_en = fields.String()
+    count = fields.String(metadata={"description": COUNTS})
+    n = fields.Integer(allow_none=True, metadata={"description": "the number of days, for the day counts"})
+    direction = fields.String(metadata={"description": "after (due: the latest day) | before (due, counted back) | not_before (the earliest day)"})
     working_days = fields.Integer(allow_none=True)
     working_days_from_start = fields.Integer(allow_none=True)
+    start = fields.Date(allow_none=True)
     due = fields.Date(allow_none=True)
+    not_before = fields.Date(allow_none=True)
+    calendar_confirmed = fields.Boolean()
     basis = fields.List(fields.String())
 
 
@@ -61,7 +72,7 @@ class RegulationRefSchema(Schema):
 
 class NoteSchema(Schema):
     code = fields.String()
-    kind = fields.String(metadata={"description": "interpretation | silent | copy_cut | scope | status"})
+    kind = fields.String(metadata={"description": "interpretation | silent | copy_cut | scope | status | superior (a superior rule not in the set, not encoded)"})
     zh = fields.String()
     en = fields.String()
     basis = fields.List(fields.String())
@@ -84,6 +95,7 @@ class DecisionSchema(Schema):
     missing = fields.List(fields.String())
     deadline = fields.Nested(DeadlineSchema, allow_none=True)
     timeline = fields.List(fields.Nested(StepSchema))
+    path = fields.String(allow_none=True, metadata={"description": "the procedure (parameters.paths) the timeline follows; its limits are those of the deadline events"})
     basis = fields.List(fields.Nested(ArticleSchema))
     regulations = fields.List(fields.Nested(RegulationRefSchema))
     notes = fields.List(fields.Nested(NoteSchema))
