@@ -60,7 +60,10 @@ class Server:
         if role:
             headers["Authorization"] = f"Bearer {self.keys[role]}"
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-        conn.request(method, path, body=data, headers=headers)
+        try:
+            conn.request(method, path, body=data, headers=headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server may answer (413) and close before a large body is sent; its answer is still read
         resp = conn.getresponse()
         text = resp.read().decode()
         conn.close()
