@@ -18,8 +18,8 @@ import os
 import random
 import time
 
-from decision_service.catalogue import classify_csv_rows, write_csv
-from decision_service.requests import CATALOGUE_FIELDS
+from decision_service.answers.catalogue import classify_csv_rows, write_csv
+from decision_service.answers.requests import CATALOGUE_FIELDS
 
 CONTENTS = ["state_secret", "work_secret", "trade_secret", "personal_info"]
 FLAGS = ["desensitized", "rights_holder_consent", "prohibited_by_law", "security_risk", "needs_limits"]

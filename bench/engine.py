@@ -15,12 +15,12 @@ import argparse
 import statistics
 import time
 
-from decision_service.bundle import load_bundle
-from decision_service.calendar import Calendar
-from decision_service.decide import Decider, normalize
+from decision_service.store.bundle import load_bundle
+from decision_service.answers.calendar import Calendar
+from decision_service.answers.decide import Decider, normalize
 from decision_service.engine import RUNNERS, WasmEngine
-from decision_service.requests import validate_request
-from decision_service.scenarios import load_scenarios, request_of
+from decision_service.answers.requests import validate_request
+from decision_service.store.scenarios import load_scenarios, request_of
 
 
 def percentile(values: list[float], p: float) -> float:

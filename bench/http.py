@@ -50,7 +50,7 @@ def start_server(data: Path, port: int, workers: int | None = None) -> subproces
     if workers:
         args += ["--workers", str(workers)]
     proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(data / "server.log", "w"))
-    from decision_service.server import wait_ready
+    from decision_service.web.server import wait_ready
 
     if wait_ready(port, proc):
         return proc
@@ -71,7 +71,7 @@ PATHS = {"decide": "/v1/decisions", "constant": "/healthz"}
 def _client(port: int, key: str, path: str, bodies: list[bytes] | None, seconds: float, concurrency: int,
             out: mp.Queue) -> None:
     """Runs in its own process, so the client's Python does not share the server's."""
-    from decision_service.loadgen import run
+    from bench.loadgen import run
 
     started = time.process_time()
     latencies, codes = run(port, key, path, bodies, seconds, concurrency)
@@ -133,7 +133,7 @@ def main() -> None:
     parser.add_argument("--loss-seconds", type=float, default=60)
     parser.add_argument("--workers", type=int)
     args = parser.parse_args()
-    from decision_service.scenarios import load_scenarios, request_of
+    from decision_service.store.scenarios import load_scenarios, request_of
 
     bodies = [json.dumps(request_of(s), ensure_ascii=False).encode() for s in load_scenarios() if s["kind"] == "decision"]
     with tempfile.TemporaryDirectory(prefix="osd-bench-") as tmp:

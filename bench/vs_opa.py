@@ -45,7 +45,7 @@ def summary(latencies: list[float], ok: int, seconds: float) -> dict:
 
 
 def start_opa(bundle_path: Path) -> tuple[subprocess.Popen, int]:
-    from decision_service.regotest import find_opa
+    from decision_service.store.rego_tests import find_opa
 
     opa = find_opa()
     if opa is None:
@@ -64,9 +64,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
-    from decision_service.decide import Decider, normalize
-    from decision_service.opabundle import build
-    from decision_service.scenarios import load_scenarios, request_of
+    from decision_service.answers.decide import Decider, normalize
+    from decision_service.store.opa_archive import build
+    from decision_service.store.scenarios import load_scenarios, request_of
 
     decider = Decider.from_disk()
     requests = [request_of(s) for s in load_scenarios() if s["kind"] == "decision"]

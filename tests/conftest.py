@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.bundle import load_bundle
-from decision_service.decide import Decider
+from decision_service.store.bundle import load_bundle
+from decision_service.answers.decide import Decider
 from decision_service.engine import OpaCliEngine, opa_binary
 
 
@@ -41,7 +41,7 @@ def postgres_url():
     Debian's package when the machine has no server)."""
     import subprocess
 
-    from decision_service.bundle import ROOT
+    from decision_service.store.bundle import ROOT
 
     proc = subprocess.run([str(ROOT / "scripts" / "postgres"), "url"], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -62,9 +62,9 @@ def copy_bundle(target: Path) -> Path:
     scenarios), so a test may change it and reload the service."""
     import shutil
 
-    from decision_service.bundle import ROOT
+    from decision_service.store.bundle import ROOT
 
-    for part in ("regulations", "policies", "decision_service/compiled", "tests/scenarios"):
+    for part in ("regulations", "policies", "decision_service/engine/compiled", "tests/scenarios"):
         shutil.copytree(ROOT / part, target / part)
     return target
 
@@ -106,7 +106,7 @@ class OpaServer:
 @pytest.fixture(scope="session")
 def opa_server(bundle, opa_engine, tmp_path_factory):
     """The real OPA as a server (``opa run --server``) with our bundle."""
-    from decision_service.opabundle import build
+    from decision_service.store.opa_archive import build
 
     path = tmp_path_factory.mktemp("bundle") / "bundle.tar.gz"
     path.write_bytes(build(bundle))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.bundle import ROOT
+from decision_service.store.bundle import ROOT
 
 from .conftest import copy_bundle
 from .test_server import Server

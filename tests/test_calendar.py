@@ -7,7 +7,7 @@ import datetime as dt
 import holidays
 import pytest
 
-from decision_service.calendar import Calendar
+from decision_service.answers.calendar import Calendar
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.catalogue import classify_csv_rows, request_of_row, rows_of
-from decision_service.classify import Classifier
-from decision_service.requests import RequestError, validate_classification
+from decision_service.answers.catalogue import classify_csv_rows, request_of_row, rows_of
+from decision_service.answers.classify import Classifier
+from decision_service.answers.requests import RequestError, validate_classification
 
 def _bench_module(name: str):
     """A bench script as a module, without putting bench/ on the path (its http.py

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.bundle import ROOT
+from decision_service.store.bundle import ROOT
 
 OSD = [sys.executable, "-m", "decision_service.cli"]
 
@@ -179,7 +179,7 @@ def test_matrix_cites_every_stated_cell_and_marks_silence():
     # 及时 is a duty without a number of days, never "no limit"
     assert topics["open application: limits"]["wuxi"]["value"].startswith("市公共数据开放平台：及时")
     assert "或：【" in topics["event: objection_received"]["nanjing"]["value"]
-    from decision_service.requests import EVENTS
+    from decision_service.answers.requests import EVENTS
 
     for event in set(EVENTS) - {"open_application_received", "share_application_received"}:
         assert f"event: {event}" in topics

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import copy
 
-from decision_service.bundle import Bundle
-from decision_service import coverage
-from decision_service.coverage import article_statuses, problems
+from decision_service.store.bundle import Bundle
+from decision_service.store import coverage
+from decision_service.store.coverage import article_statuses, problems
 
 
 def variant(bundle: Bundle, reg_id: str, out_of_scope: list[dict]) -> Bundle:

@@ -10,10 +10,10 @@ import uuid
 import pytest
 from sqlalchemy import inspect
 
-from decision_service.bundle import ROOT
+from decision_service.store.bundle import ROOT
 from decision_service.db import keys, log, make_engine, sessions, upgrade
 from decision_service.db.log import LogWriter
-from decision_service.requests import validate_request
+from decision_service.answers.requests import validate_request
 
 EXAMPLE = validate_request(json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8")))
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from decision_service.bundle import ROOT
+from decision_service.store.bundle import ROOT
 from decision_service.db import keys
 from decision_service.web import create_app
 

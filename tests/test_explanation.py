@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from decision_service.scenarios import answer, load_scenarios, request_of
+from decision_service.store.scenarios import answer, load_scenarios, request_of
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -12,9 +12,9 @@ import time
 import pytest
 
 from adapters.opa_backend import EngineUnavailable, OpaRestEngine
-from decision_service.calendar import Calendar
-from decision_service.decide import Decider
-from decision_service.scenarios import load_scenarios, run_scenarios
+from decision_service.answers.calendar import Calendar
+from decision_service.answers.decide import Decider
+from decision_service.store.scenarios import load_scenarios, run_scenarios
 
 
 def test_every_scenario_passes_through_the_real_opa(bundle, opa_server):
@@ -61,7 +61,7 @@ def test_an_opa_that_hangs_fails_within_the_timeout(bundle):
 
 
 def test_the_service_answers_503_when_opa_is_down(tmp_path, monkeypatch):
-    from decision_service.bundle import ROOT
+    from decision_service.store.bundle import ROOT
     from decision_service.db import keys
     from decision_service.web import create_app
 

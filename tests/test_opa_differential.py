@@ -8,13 +8,13 @@ import json
 import random
 from concurrent.futures import ThreadPoolExecutor
 
-from decision_service import generate
-from decision_service.classify import items_of
-from decision_service.deadlines import inputs_of
-from decision_service.decide import normalize
-from decision_service.opabundle import build
-from decision_service.requests import validate_classification, validate_deadline, validate_request
-from decision_service.scenarios import VALIDATORS, load_scenarios, request_of
+from tests import generate
+from decision_service.answers.classify import items_of
+from decision_service.answers.deadlines import inputs_of
+from decision_service.answers.decide import normalize
+from decision_service.store.opa_archive import build
+from decision_service.answers.requests import validate_classification, validate_deadline, validate_request
+from decision_service.store.scenarios import VALIDATORS, load_scenarios, request_of
 
 SEED = 20261122
 

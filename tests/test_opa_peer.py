@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.decide import normalize
-from decision_service.scenarios import load_scenarios, request_of
+from decision_service.answers.decide import normalize
+from decision_service.store.scenarios import load_scenarios, request_of
 
 from .conftest import copy_bundle
 from .test_server import Server

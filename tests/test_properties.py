@@ -11,7 +11,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_service.requests import LEVELS, PURPOSES, REQUESTER_TYPES, validate_request
+from decision_service.answers.requests import LEVELS, PURPOSES, REQUESTER_TYPES, validate_request
 
 SETTINGS = settings(max_examples=400, deadline=None, derandomize=True)
 
@@ -108,10 +108,10 @@ def test_a_draft_never_binds_and_an_out_of_force_text_never_decides(decider, req
 
 # -- classification and deadlines (contract §4, §5) ---------------------------
 
-from decision_service.classify import Classifier  # noqa: E402
-from decision_service.deadlines import Deadlines  # noqa: E402
-from decision_service.requests import CONTENTS, EVENTS, OPEN_CLASSES, SHARE_CLASSES  # noqa: E402
-from decision_service.requests import validate_classification, validate_deadline  # noqa: E402
+from decision_service.answers.classify import Classifier  # noqa: E402
+from decision_service.answers.deadlines import Deadlines  # noqa: E402
+from decision_service.answers.requests import CONTENTS, EVENTS, OPEN_CLASSES, SHARE_CLASSES  # noqa: E402
+from decision_service.answers.requests import validate_classification, validate_deadline  # noqa: E402
 
 flags = st.fixed_dictionaries({f: st.booleans() for f in
                                ("desensitized", "rights_holder_consent", "prohibited_by_law", "security_risk", "needs_limits")})

@@ -11,7 +11,7 @@ import json
 import re
 import subprocess
 
-from decision_service.rules import parse_rego, policy_rules, rule_heads
+from decision_service.store.rule_index import parse_rego, policy_rules, rule_heads
 
 # Rules whose values reach the decision; each definition must be annotated.
 DECISION_RULES = {"case", "gates", "gaps", "conditions", "obligations", "remedies", "timeline", "deadline", "channel"}
@@ -87,7 +87,7 @@ def test_rules_by_article_is_built_once_per_revision(bundle):
     and a bundle whose Rego differs gets its own (its rules, not the cached ones)."""
     import dataclasses
 
-    from decision_service.rules import rules_by_article
+    from decision_service.store.rule_index import rules_by_article
 
     first = rules_by_article(bundle)
     assert rules_by_article(bundle) is first

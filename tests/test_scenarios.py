@@ -8,11 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from decision_service.classify import group_of, items_of
-from decision_service.deadlines import inputs_of as deadline_inputs
-from decision_service.decide import normalize
+from decision_service.answers.classify import group_of, items_of
+from decision_service.answers.deadlines import inputs_of as deadline_inputs
+from decision_service.answers.decide import normalize
 from decision_service.engine import WasmEngine
-from decision_service.scenarios import VALIDATORS, load_scenarios, request_of, run_scenarios
+from decision_service.store.scenarios import VALIDATORS, load_scenarios, request_of, run_scenarios
 
 SCENARIOS = load_scenarios()
 IDS = [f"{s['file']}:{s['name']}" for s in SCENARIOS]
@@ -82,7 +82,7 @@ def test_direct_runner_gives_each_thread_its_own_answer(decider):
 def test_direct_runner_grows_memory_for_a_large_input(decider, sdk_engine):
     """An input larger than a new instance's free linear memory is still written
     and evaluated (the memory grows, and its new base address is used)."""
-    from decision_service.wasm import WasmInstance
+    from decision_service.engine.wasm import WasmInstance
 
     pool = decider.engine._pool
     instance = WasmInstance(pool.module, pool.data_json)
@@ -101,7 +101,7 @@ def test_direct_runner_reports_an_abort_and_goes_on(decider):
     """A guest abort (here: an entry point the module does not have) is raised as
     the policy's abort, through the engine as EngineError; the pool goes on answering."""
     from decision_service.engine import EngineError
-    from decision_service.wasm import WasmError
+    from decision_service.engine.wasm import WasmError
 
     pool = decider.engine._pool
     instance = pool._borrow()

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.bundle import ROOT
-from decision_service.loadgen import run
-from decision_service.scenarios import load_scenarios, request_of
-from decision_service.server import wait_ready
+from decision_service.store.bundle import ROOT
+from bench.loadgen import run
+from decision_service.store.scenarios import load_scenarios, request_of
+from decision_service.web.server import wait_ready
 
 from .conftest import copy_bundle
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from decision_service.sources import SEEDS_DIR as SEEDS
-from decision_service.sources import SEED_FILES, check_regulation
+from decision_service.store.sources.generated import check_regulation
+from decision_service.store.sources.seeds import SEEDS_DIR as SEEDS
+from decision_service.store.sources.seeds import SEED_FILES
 
 
 @pytest.mark.parametrize("reg_id", sorted(SEED_FILES))

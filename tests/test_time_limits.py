@@ -8,13 +8,12 @@ import copy
 
 import pytest
 
-from decision_service import timewords
-from decision_service.bundle import JURISDICTIONS, BundleError, load_regulation, schema_validator
-from decision_service.counting import count_steps
-from decision_service.deadlines import Deadlines
-from decision_service.requests import EVENTS
-from decision_service.requests import validate_request
-from decision_service.scenarios import load_scenarios, request_of
+from decision_service.answers.counting import count_steps
+from decision_service.answers.deadlines import Deadlines
+from decision_service.answers.requests import EVENTS, validate_request
+from decision_service.store import timewords
+from decision_service.store.bundle import JURISDICTIONS, BundleError, load_regulation, schema_validator
+from decision_service.store.scenarios import load_scenarios, request_of
 
 ACCESS_EVENTS = {"open": "open_application_received", "share": "share_application_received"}
 

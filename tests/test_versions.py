@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
-from decision_service.bundle import Bundle
-from decision_service.calendar import Calendar
-from decision_service.decide import Decider
+from decision_service.store.bundle import Bundle
+from decision_service.answers.calendar import Calendar
+from decision_service.answers.decide import Decider
 from decision_service.engine import WasmEngine
 
 

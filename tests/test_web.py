@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.bundle import ROOT
+from decision_service.store.bundle import ROOT
 from decision_service.db import keys
-from decision_service.scenarios import load_scenarios, request_of
+from decision_service.store.scenarios import load_scenarios, request_of
 from decision_service.web import create_app
 
 from .conftest import copy_bundle
@@ -79,9 +79,9 @@ def test_http_answers_exactly_as_the_cli_on_every_scenario(client, key, decider)
 
 
 def test_classifications_and_deadlines_answer_as_the_library(client, key, decider):
-    from decision_service.classify import Classifier
-    from decision_service.deadlines import Deadlines
-    from decision_service.requests import validate_classification, validate_deadline
+    from decision_service.answers.classify import Classifier
+    from decision_service.answers.deadlines import Deadlines
+    from decision_service.answers.requests import validate_classification, validate_deadline
 
     creq = {"as_of": "2026-11-23", "dataset": {"contains": ["personal_info"], "desensitized": True}}
     r = client.post("/v1/classifications", json=creq, headers=auth(key["portal"]))

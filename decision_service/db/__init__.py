@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..bundle import ROOT
+from ..store.bundle import ROOT
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

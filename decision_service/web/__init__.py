@@ -19,8 +19,8 @@ from pathlib import Path
 from flask import Flask, g, request
 from flask_smorest import Api
 
-from ..bundle import ROOT
 from ..db import data_dir
+from ..store.bundle import ROOT
 from . import config as config_module
 from . import errors
 from .metrics import observe

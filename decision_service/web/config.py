@@ -10,7 +10,7 @@ DEFAULTS = {
     "BATCH_LIMIT": 1000,  # requests in one POST /v1/decisions:batch
     "DATABASE_URL": None,  # None: SQLite in the data folder
     "DATA_DIR": None,  # None: OSD_DATA_DIR or .data in the checkout
-    "BUNDLE_SOURCE": None,  # None: this checkout (regulations/, policies/, decision_service/compiled/, tests/scenarios/)
+    "BUNDLE_SOURCE": None,  # None: this checkout (regulations/, policies/, decision_service/engine/compiled/, tests/scenarios/)
     "KEY_CACHE_SECONDS": 5.0,
     "REQUIRE_KEYS": True,
     "API_TITLE": "Open data decisions",

@@ -10,7 +10,7 @@ import logging
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from ..requests import RequestError
+from ..answers.requests import RequestError
 
 log = logging.getLogger("osd.errors")
 

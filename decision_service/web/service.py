@@ -17,14 +17,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bundle import ROOT, Bundle
-from ..bundles import Verdict, accept, current_revision, load_snapshot, snapshots_dir
-from ..classify import Classifier
+from ..answers.classify import Classifier
+from ..answers.deadlines import Deadlines
+from ..answers.decide import Decider
 from ..db import make_engine, sessions, upgrade
 from ..db.keys import KeyRing
 from ..db.log import LogWriter
-from ..deadlines import Deadlines
-from ..decide import Decider
+from ..store.activation import Verdict, accept, current_revision, load_snapshot, snapshots_dir
+from ..store.bundle import ROOT, Bundle
 
 log = logging.getLogger("osd.bundle")
 

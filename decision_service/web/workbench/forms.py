@@ -6,7 +6,7 @@ The fields mirror the request schema; empty fields are left out, so the schema
 
 from __future__ import annotations
 
-from ...requests import JURISDICTIONS, LEVELS, OPEN_CLASSES, PURPOSES, REQUESTER_TYPES, SHARE_CLASSES
+from ...answers.requests import JURISDICTIONS, LEVELS, OPEN_CLASSES, PURPOSES, REQUESTER_TYPES, SHARE_CLASSES
 
 CHOICES = {
     "jurisdiction": JURISDICTIONS, "action": ["open", "share"], "requester_type": REQUESTER_TYPES,

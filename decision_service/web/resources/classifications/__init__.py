@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app, jsonify
 from flask_smorest import Blueprint
 
-from ....requests import validate_classification
+from ....answers.requests import validate_classification
 from ...auth import require
 from ...errors import json_body, validated
 from .schemas import ClassificationRequestSchema, ClassificationSchema

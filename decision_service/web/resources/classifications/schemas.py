@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from ....requests import ClassificationRequestSchema  # noqa: F401  (the request body)
+from ....answers.requests import ClassificationRequestSchema  # noqa: F401  (the request body)
 
 
 class ClassPartSchema(Schema):

@@ -6,12 +6,12 @@ from flask import Response, current_app, jsonify, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from ....compare import compare, requests_for, table
-from ....decide import today_shanghai
-from ....matrix import build
-from ....matrix import table as matrix_table
-from ....render import to_csv, to_markdown
-from ....requests import NOT_A_DATE, iso_date
+from ....answers.compare import compare, requests_for, table
+from ....answers.decide import today_shanghai
+from ....answers.matrix import build
+from ....answers.matrix import table as matrix_table
+from ....answers.render import to_csv, to_markdown
+from ....answers.requests import NOT_A_DATE, iso_date
 from ...auth import require
 from ...errors import ApiError, json_body, validated
 

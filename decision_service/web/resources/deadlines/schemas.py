@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from ....requests import DeadlineRequestSchema  # noqa: F401  (the request body)
+from ....answers.requests import DeadlineRequestSchema  # noqa: F401  (the request body)
 from ..decisions.schemas import COUNTS, NoteSchema, RegulationRefSchema
 
 

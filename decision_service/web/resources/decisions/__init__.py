@@ -9,8 +9,8 @@ import uuid
 from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
+from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request
 from ....db import log as decision_log
-from ....requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request
 from ...auth import require
 from ...errors import ApiError, json_body, validated
 from ...metrics import DECISIONS

@@ -8,7 +8,7 @@ decision exactly as ``osd decide`` prints it.
 
 from marshmallow import Schema, fields
 
-from ....requests import DecisionRequestSchema  # noqa: F401  (the request body)
+from ....answers.requests import DecisionRequestSchema  # noqa: F401  (the request body)
 
 
 class TermSchema(Schema):

@@ -17,7 +17,7 @@ from flask import Response, current_app, jsonify, request
 from flask_smorest import Blueprint
 
 from ....engine import ENTRYPOINTS, UndefinedResult
-from ....opabundle import build, etag
+from ....store.opa_archive import build, etag
 from ...auth import require
 from ...errors import ApiError, json_body
 

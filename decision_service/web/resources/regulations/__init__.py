@@ -8,8 +8,8 @@ from flask import current_app, jsonify
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from ....bundle import JURISDICTIONS
-from ....rules import rules_by_article
+from ....store.bundle import JURISDICTIONS
+from ....store.rule_index import rules_by_article
 from ...errors import ApiError
 
 blp = Blueprint("regulations", __name__, url_prefix="/v1", description="The encoded regulations (public, read-only)")

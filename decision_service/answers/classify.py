@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator
 
-from .bundle import JURISDICTIONS, jurisdictions_named
+from ..store.bundle import JURISDICTIONS, jurisdictions_named
 from .decide import Decider, ref_key, today_shanghai
 
 BATCH = 400

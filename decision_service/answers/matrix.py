@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .bundle import JURISDICTIONS, Bundle
+from ..store.bundle import JURISDICTIONS, Bundle
 from .counting import short
 from .render import Table
 from .requests import EVENTS as REQUEST_EVENTS

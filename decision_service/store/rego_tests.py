@@ -16,8 +16,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine import opa_binary
 from .bundle import Bundle
-from .engine import opa_binary
 
 DEFAULT_MIN_COVERAGE = 95.0
 

@@ -52,7 +52,7 @@ def prepare_environment() -> None:
 
 def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -> None:
     if dev:
-        from .web import create_app
+        from . import create_app
 
         create_app().run(host=host, port=port, debug=False, threaded=True)
         return
@@ -83,7 +83,7 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -
                 self.cfg.set(key, value)
 
         def load(self):
-            from .web import create_app
+            from . import create_app
 
             return create_app()
 
@@ -116,8 +116,8 @@ def _when_ready(server) -> None:  # noqa: ANN001
     import subprocess
     import sys
 
-    from .bundles import current_revision
-    from .db import data_dir
+    from ..db import data_dir
+    from ..store.activation import current_revision
 
     proc = subprocess.run([sys.executable, "-m", "decision_service.cli", "db", "upgrade"],
                           capture_output=True, text=True, check=False)

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from .bundle import Bundle
+from ..store.bundle import Bundle
 from .decide import ref_key
 from .requests import (
     CATALOGUE_FIELDS,

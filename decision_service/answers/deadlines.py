@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .bundle import jurisdictions_named
+from ..store.bundle import jurisdictions_named
 from .counting import count_steps
 from .decide import Decider, ref_key
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_FILE = Path(__file__).resolve().parent.parent / "calendar" / "cn-workdays.yaml"
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / "calendar" / "cn-workdays.yaml"
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..answers.calendar import Calendar
+from ..answers.decide import Decider
+from ..engine import COMPILED_DIR, ENTRYPOINTS, EngineError, WasmEngine
+from ..engine.choice import engine_for
 from .bundle import ROOT, Bundle, BundleError, load_bundle, policy_hash
-from .calendar import Calendar
-from .decide import Decider
-from .engine import COMPILED_DIR, ENTRYPOINTS, EngineError, WasmEngine
 
 
 @dataclass
@@ -44,19 +45,11 @@ def current_revision(data: Path) -> str | None:
 
 
 def load_snapshot(data: Path, revision: str) -> tuple[Bundle, Decider]:
-    """The snapshot's bundle and a decider: the embedded engine, or a remote OPA
-    when ``ENGINE=opa`` (with ``OPA_URL``, ``OPA_TIMEOUT``)."""
-    import os
-
+    """The snapshot's bundle and a decider with the engine the environment
+    asks for (engine.choice: embedded, or a remote OPA with ``ENGINE=opa``)."""
     root = snapshots_dir(data) / revision
     bundle = load_bundle(root)
-    if os.environ.get("ENGINE", "embedded") == "opa":
-        from adapters.opa_backend import OpaRestEngine
-
-        url = os.environ.get("OPA_URL") or "http://127.0.0.1:8181"
-        engine = OpaRestEngine(url, bundle.revision, timeout=float(os.environ.get("OPA_TIMEOUT", "2")))
-    else:
-        engine = WasmEngine(bundle, compiled_dir=root / "compiled")
+    engine = engine_for(bundle, root / "compiled")
     return bundle, Decider(bundle, engine, Calendar.from_file())
 
 
@@ -90,7 +83,7 @@ def compile_policy(opa: Path, bundle: Bundle, out: Path) -> str:
 
 def accept(data: Path, source: Path = ROOT, opa: Path | None = None) -> Verdict:
     """Validate the bundle at ``source`` and, if it passes, make it the current snapshot."""
-    from .regotest import find_opa, run_rego_tests
+    from .rego_tests import find_opa, run_rego_tests
     from .scenarios import load_scenarios, run_scenarios
 
     checks: list[str] = []

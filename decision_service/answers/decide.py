@@ -15,10 +15,10 @@ import uuid
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .bundle import Bundle
+from ..engine import Engine
+from ..store.bundle import Bundle
 from .calendar import Calendar
 from .counting import count_steps
-from .engine import Engine
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -72,8 +72,8 @@ class Decider:
     @classmethod
     def from_disk(cls) -> Decider:
         """The bundle in the checkout, the embedded engine and the calendar."""
-        from .bundle import load_bundle
-        from .engine import WasmEngine
+        from ..engine import WasmEngine
+        from ..store.bundle import load_bundle
 
         bundle = load_bundle()
         return cls(bundle, WasmEngine(bundle), Calendar.from_file())

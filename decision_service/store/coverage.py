@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .bundle import Bundle
-from .rules import article_of, policy_rules
+from .rule_index import article_of, policy_rules
 
 
 @dataclass

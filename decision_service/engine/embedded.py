@@ -1,8 +1,8 @@
-"""Engines that evaluate the Rego policy: one interface, several back ends.
+"""The engine interface, and the embedded engine that serves decisions.
 
 The embedded engine runs the policy as WebAssembly compiled by the real OPA
 (``opa build -t wasm``), in-process (our single-call runner over wasmtime, or
-opa-py-wasm), so a machine with Python alone can decide. The compiled module lives in ``decision_service/compiled``
+opa-py-wasm), so a machine with Python alone can decide. The compiled module lives in ``decision_service/engine/compiled``
 with a manifest naming the hash of the Rego it was built from; loading it
 against different Rego fails, so a stale artifact can never decide.
 """
@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 from typing import Protocol
 
-from .bundle import ROOT, Bundle, policy_hash
+from ..store.bundle import Bundle, policy_hash
 
 COMPILED_DIR = Path(__file__).resolve().parent / "compiled"
 ENTRYPOINT = "osd/decision/result"
@@ -132,49 +131,3 @@ def _fit_initial_memory(wasm: bytes) -> None:
     for imp in module.imports:
         if imp.module == "env" and imp.name == "memory" and isinstance(imp.type, wasmtime.MemoryType):
             runtime._DEFAULT_MEMORY_PAGES = max(runtime._DEFAULT_MEMORY_PAGES, imp.type.limits.min)
-
-
-class OpaCliEngine:
-    """The real OPA binary (``opa eval``), one process per decision.
-
-    Slow, and meant for tests: it is the reference the embedded engine must
-    agree with on every scenario.
-    """
-
-    name = "opa-eval"
-
-    def __init__(self, bundle: Bundle, opa: Path, workdir: Path) -> None:
-        self.opa = opa
-        self.workdir = workdir
-        data_dir = workdir / "data"
-        data_dir.mkdir(parents=True, exist_ok=True)
-        (data_dir / "data.json").write_text(json.dumps(bundle.data, ensure_ascii=False))
-        self.data_dir = data_dir
-        self.policy_dir = bundle.root / "policies" / "rego"
-
-    def evaluate(self, input_doc: dict, entrypoint: str = ENTRYPOINT) -> dict:
-        input_path = self.workdir / "input.json"
-        input_path.write_text(json.dumps(input_doc, ensure_ascii=False))
-        proc = subprocess.run(
-            [
-                str(self.opa), "eval", "--format", "json", "--fail-defined=false",
-                "--ignore", "*_test.rego",
-                "-d", str(self.policy_dir), "-d", str(self.data_dir),
-                "-i", str(input_path), query_of(entrypoint),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            raise EngineError(proc.stderr.strip())
-        out = json.loads(proc.stdout)
-        try:
-            return out["result"][0]["expressions"][0]["value"]
-        except (KeyError, IndexError) as exc:
-            raise UndefinedResult("the policy result is undefined") from exc
-
-
-def opa_binary() -> Path:
-    """Where scripts/build-opa puts the real OPA."""
-    return ROOT / ".cache" / "opa"

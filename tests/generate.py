@@ -1,13 +1,23 @@
 """Seeded random requests over the whole input space: every jurisdiction,
 action and enum value, and dates across holidays and version windows. The
-differential tests against the real OPA and the benches draw from here."""
+differential tests against the real OPA draw from here."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 
-from .requests import CATALOGUE_FIELDS, CONTENTS, EVENTS, JURISDICTIONS, LEVELS, OPEN_CLASSES, PURPOSES, REQUESTER_TYPES, SHARE_CLASSES
+from decision_service.answers.requests import (
+    CATALOGUE_FIELDS,
+    CONTENTS,
+    EVENTS,
+    JURISDICTIONS,
+    LEVELS,
+    OPEN_CLASSES,
+    PURPOSES,
+    REQUESTER_TYPES,
+    SHARE_CLASSES,
+)
 
 REGIONS = [None, "nanjing", "wuxi", "qingyang", "nanning", "liuzhou", "guilin", "guangxi", "suzhou", "yunnan"]
 #: Days that matter: version edges, and the runs of holidays and make-up days.

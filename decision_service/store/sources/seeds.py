@@ -1,26 +1,29 @@
-"""Turn the five scraped seed texts into cleaned, article-by-article text.
-
-The seeds in ``../shared/seeds`` are the only legal source. They are scraped
-copies with defects (page markers, adverts, junk characters, traditional
-characters, broken lines). This module holds every cleaning step as code, so
-that the article text in ``regulations/*.yaml`` can be regenerated from the
-seed at any time and every change to the wording is written down as a
-cleaning note a reviewer can read. ``osd sources check`` and the test suite
-compare the committed YAML with what this module produces.
+"""Reading each seed copy and mending its known defects (see
+../shared/seeds/README.md): Nanning's advert and cut end, Qingyang's page
+markers and OCR slips, Wuxi's stray spaces, Nanjing's junk characters,
+mis-conversions and doubled articles, Guangxi's Markdown marks and page
+breaks. Each cleaner returns the cleaned lines and notes what it changed.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+from .cleaning import (
+    ARTICLE_HEAD,
+    Cleaning,
+    cn_number,
+    join_broken_lines,
+    locate,
+    normalize,
+    parse_articles,
+    place_of,
+)
 
-#: Where the seeds are: beside the checkout, or named by ``OSD_SEEDS_DIR``.
-SEEDS_DIR = Path(os.environ.get("OSD_SEEDS_DIR") or Path(__file__).resolve().parent.parent.parent / "shared" / "seeds")
+SEEDS_DIR = Path(os.environ.get("OSD_SEEDS_DIR") or Path(__file__).resolve().parents[4] / "shared" / "seeds")
 
 #: Seed file for each regulation id (see ../shared/seeds/README.md).
 SEED_FILES = {
@@ -30,200 +33,6 @@ SEED_FILES = {
     "nanjing-govdata": "003_e02fa6cf64daab24.txt",
     "guangxi-scheduling": "004_fb1804cf6983a715.txt",
 }
-
-TERMINAL = ("。", "；", "：")
-
-
-def cn_number(n: int) -> str:
-    """Write 1..99 as a Chinese numeral the way article numbers are written."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else digits[tens]
-    return head + "十" + (digits[ones] if ones else "")
-
-
-def parse_cn_number(text: str) -> int:
-    """Read a Chinese numeral of 1..99 (一, 十二, 二十, 四十二)."""
-    if "十" not in text:
-        return CN_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-
-
-@dataclass
-class Cleaning:
-    """Collects the cleaning notes of one seed, in the order they are made."""
-
-    notes: list[dict] = field(default_factory=list)
-
-    def note(self, kind: str, where: str, what: str, why: str) -> None:
-        self.notes.append({"kind": kind, "where": where, "what": what, "why": why})
-
-
-# --------------------------------------------------------------------------
-# Generic normalisation
-# --------------------------------------------------------------------------
-
-_ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
-_ALNUM = re.compile(r"[A-Za-z0-9]")
-
-
-def normalize_spacing(text: str) -> str:
-    """Drop white space except between two ASCII letters or digits (``API 接口``
-    keeps none, ``Open Data`` keeps its space)."""
-    out = []
-    for i, ch in enumerate(text):
-        if ch in " \t\u3000\u00a0":
-            prev = out[-1] if out else ""
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            if prev and nxt and _ALNUM.match(prev) and _ALNUM.match(nxt):
-                out.append(" ")
-            continue
-        out.append(ch)
-    return "".join(out)
-
-
-def fullwidth_punctuation(text: str) -> str:
-    """Chinese legal texts use full-width punctuation; the copies mix in ASCII."""
-    return "".join(_ASCII_TO_FULL.get(ch, ch) for ch in text)
-
-
-def normalize(text: str) -> str:
-    return fullwidth_punctuation(normalize_spacing(text))
-
-
-# --------------------------------------------------------------------------
-# Splitting cleaned text into chapters, articles and items
-# --------------------------------------------------------------------------
-
-_CHAPTER = re.compile(r"^第([一二三四五六七八九十]+)章(.*)$")
-_ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)条(?:【([^】]*)】)?(.*)$")
-_ITEM = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
-
-
-def split_inline_items(paragraph: str) -> list[str]:
-    """Split ``……：（一）……；（二）……`` into one line per item.
-
-    Only markers that follow the expected sequence (一, 二, 三 …) and stand at
-    the start or after ``：；。`` are split, so a parenthesis such as
-    ``（以下简称…）`` is never mistaken for an item.
-    """
-    pieces: list[str] = []
-    start = 0
-    expected = 1
-    pos = 0
-    while True:
-        marker = f"（{cn_number(expected)}）"
-        idx = paragraph.find(marker, pos)
-        if idx < 0:
-            break
-        if idx == 0 or paragraph[idx - 1] in "：；。":
-            if idx > start:
-                pieces.append(paragraph[start:idx])
-            start = idx
-            expected += 1
-        pos = idx + len(marker)
-    pieces.append(paragraph[start:])
-    return [p for p in pieces if p]
-
-
-def parse_articles(lines: list[str]) -> list[dict]:
-    """Parse cleaned lines (one paragraph or item per line) into articles."""
-    articles: list[dict] = []
-    chapter = None
-    for line in lines:
-        if m := _CHAPTER.match(line):
-            chapter = f"第{m.group(1)}章 {m.group(2)}".strip()
-            continue
-        if m := _ARTICLE.match(line):
-            number = parse_cn_number(m.group(1))
-            if number != len(articles) + 1:
-                raise ValueError(f"article {number} out of sequence after {len(articles)}")
-            art = {
-                "number": number,
-                "label": f"第{m.group(1)}条",
-                "chapter": chapter,
-                "title": m.group(2) or None,
-                "paragraphs": [],
-            }
-            articles.append(art)
-            rest = m.group(3)
-            if rest:
-                art["paragraphs"].append(rest)
-            continue
-        if not articles:
-            raise ValueError(f"text before the first article: {line[:20]}")
-        articles[-1]["paragraphs"].append(line)
-    return [_finish_article(a) for a in articles]
-
-
-def _finish_article(art: dict) -> dict:
-    lines: list[str] = []
-    for para in art.pop("paragraphs"):
-        lines.extend(split_inline_items(para))
-    items: list[dict] = []
-    item_lines = [i for i, line in enumerate(lines) if _ITEM.match(line)]
-    last_item = item_lines[-1] if item_lines else -1
-    for i, line in enumerate(lines):
-        if m := _ITEM.match(line):
-            number = parse_cn_number(m.group(1))
-            if number != len(items) + 1:
-                raise ValueError(f"{art['label']}: item {number} out of sequence")
-            items.append({"number": number, "label": f"（{m.group(1)}）", "text": m.group(2)})
-        elif items and i < last_item:
-            # a paragraph between two items continues the item before it
-            items[-1]["text"] += "\n" + line
-    result = {
-        "number": art["number"],
-        "label": art["label"],
-        "chapter": art["chapter"],
-    }
-    if art["title"]:
-        result["title"] = art["title"]
-    result["text"] = "\n".join(lines)
-    if items:
-        result["items"] = items
-    return result
-
-
-def join_broken_lines(lines: list[str], clean: Cleaning, why: str) -> list[str]:
-    """Join a line to the previous one where the previous stops mid-sentence."""
-    out: list[str] = []
-    for line in lines:
-        starts_new = bool(_CHAPTER.match(line) or _ARTICLE.match(line) or _ITEM.match(line))
-        if out and not starts_new and not out[-1].endswith(TERMINAL):
-            where = _where(out)
-            clean.note("joined", where, f"「{out[-1][-6:]}」+「{line[:6]}」", why)
-            out[-1] += line
-        else:
-            out.append(line)
-    return out
-
-
-def _where(lines: list[str]) -> str:
-    for line in reversed(lines):
-        if m := _ARTICLE.match(line):
-            return f"第{m.group(1)}条"
-    return "header"
-
-
-def _locate(lines: list[str], needle: str) -> list[str]:
-    """The articles (as 第N条 labels) whose text contains ``needle``."""
-    found = []
-    current = "header"
-    for line in lines:
-        if m := _ARTICLE.match(line):
-            current = f"第{m.group(1)}条"
-        if needle in line and current not in found:
-            found.append(current)
-    return found
-
-
-# --------------------------------------------------------------------------
-# One cleaner per seed
-# --------------------------------------------------------------------------
 
 
 def clean_nanning(raw: str, clean: Cleaning) -> list[str]:
@@ -420,7 +229,7 @@ def clean_nanjing(raw: str, clean: Cleaning) -> list[str]:
                 clean.note("removed", where, junk, "junk characters inserted into the copy")
     lines = head + second
     for wrong, right, why in NANJING_WORDS:
-        where = _locate(lines, wrong)
+        where = locate(lines, wrong)
         if where:
             lines = [line.replace(wrong, right) for line in lines]
             clean.note("corrected", "、".join(where), f"{wrong} → {right}", why)
@@ -441,7 +250,7 @@ def _junk_between(dirty: list[str], cleaned: list[str]) -> list[tuple[str, str]]
     found = []
     current = ""
     for d, c in zip(dirty, cleaned, strict=True):
-        if m := _ARTICLE.match(c):
+        if m := ARTICLE_HEAD.match(c):
             current = f"第{m.group(1)}条"
         if d != c:
             sm = difflib.SequenceMatcher(a=c, b=d, autojunk=False)
@@ -466,7 +275,7 @@ def clean_guangxi(raw: str, clean: Cleaning) -> list[str]:
         if line == _GX_FOOTER:
             clean.note(
                 "removed",
-                _where(kept),
+                place_of(kept),
                 _GX_FOOTER,
                 "the drafting body's name standing alone between articles (page footer or signature)",
             )
@@ -507,66 +316,3 @@ def clean_seed(regulation_id: str, seeds_dir: Path) -> dict:
     lines = CLEANERS[regulation_id](raw, clean)
     return {"articles": parse_articles(lines), "cleaning": clean.notes}
 
-
-ARTICLES_MARKER = (
-    "# ---- generated from the seed by `osd sources write`: cleaned text and cleaning notes.\n"
-    "# ---- Do not edit below this line; change decision_service/sources.py instead.\n"
-)
-
-
-def render_generated(regulation_id: str, seeds_dir: Path) -> str:
-    """The generated tail of a regulation file, as YAML text."""
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        """Writes multi-line text as a literal block, so articles read as printed."""
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    cleaned = clean_seed(regulation_id, seeds_dir)
-    body = yaml.dump(
-        cleaned,
-        Dumper=Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=10_000,
-        default_flow_style=False,
-    )
-    return ARTICLES_MARKER + body
-
-
-def split_file(text: str) -> tuple[str, str]:
-    """Split a regulation file into its hand-maintained head and generated tail."""
-    idx = text.find(ARTICLES_MARKER)
-    if idx < 0:
-        return text, ""
-    return text[:idx], text[idx:]
-
-
-def write_regulation(path: Path, regulation_id: str, seeds_dir: Path) -> bool:
-    """Regenerate the tail of ``path``; return True if the file changed."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    head, _ = split_file(old)
-    new = head.rstrip("\n") + "\n\n" + render_generated(regulation_id, seeds_dir)
-    if new != old:
-        path.write_text(new, encoding="utf-8")
-        return True
-    return False
-
-
-def check_regulation(path: Path, regulation_id: str, seeds_dir: Path) -> list[str]:
-    """Differences between the committed tail and what the seed produces now."""
-    import difflib
-
-    _, tail = split_file(path.read_text(encoding="utf-8"))
-    expected = render_generated(regulation_id, seeds_dir)
-    if tail == expected:
-        return []
-    return list(
-        difflib.unified_diff(
-            expected.splitlines(), tail.splitlines(), "from seed", str(path), lineterm="", n=1
-        )
-    )[:40]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from .bundle import JURISDICTIONS
+from ..store.bundle import JURISDICTIONS
 from .counting import short, when
 from .decide import Decider
 from .render import Table

@@ -11,7 +11,7 @@ import datetime as dt
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from .bundle import JURISDICTIONS as REGULATION_OF
+from ..store.bundle import JURISDICTIONS as REGULATION_OF
 
 #: The jurisdictions a request may name (bundle.JURISDICTIONS maps each to its regulation).
 JURISDICTIONS = list(REGULATION_OF)

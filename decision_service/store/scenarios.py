@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from ..answers.requests import RequestError, validate_classification, validate_deadline, validate_request
 from .bundle import ROOT, plain
-from .requests import RequestError, validate_classification, validate_deadline, validate_request
 
 if TYPE_CHECKING:
-    from .decide import Decider
+    from ..answers.decide import Decider
 
 SCENARIO_DIR = ROOT / "tests" / "scenarios"
 
@@ -247,11 +247,11 @@ def answer(decider: Decider, kind: str, request: dict) -> dict:
     """The answer a scenario is checked against: a decision, or the one
     jurisdiction's classification or deadline result."""
     if kind == "classification":
-        from .classify import Classifier
+        from ..answers.classify import Classifier
 
         return Classifier(decider).classify(request)["results"][0]
     if kind == "deadline":
-        from .deadlines import Deadlines
+        from ..answers.deadlines import Deadlines
 
         return Deadlines(decider).deadlines(request)["results"][0]
     return decider.decide(request)

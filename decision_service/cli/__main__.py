@@ -1,0 +1,7 @@
+"""``python -m decision_service.cli``: the ``osd`` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

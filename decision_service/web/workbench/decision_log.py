@@ -1,0 +1,99 @@
+"""The decision log in the workbench, for reviewers signed in by key: search,
+open, replay; every form that changes something carries a CSRF token."""
+
+from __future__ import annotations
+
+from flask import (
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from ...answers.requests import iso_date
+from . import bp, snapshot
+from .forms import CHOICES
+from .i18n import t
+
+
+def _csrf_token() -> str:
+    import secrets
+
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def _check_csrf() -> None:
+    import hmac
+
+    sent = request.form.get("csrf", "")
+    if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
+        abort(400, description="the form's CSRF token is missing or stale; reload the page")
+
+
+def _reviewer() -> str | None:
+    return session.get("reviewer")
+
+
+@bp.app_context_processor
+def _csrf_context() -> dict:
+    return {"csrf_token": _csrf_token, "reviewer": _reviewer()}
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    error = None
+    if request.method == "POST":
+        _check_csrf()
+        holder = current_app.extensions["osd"].keys.holder(request.form.get("key", "").strip())
+        if holder is not None and holder.role in ("reviewer", "admin"):
+            session.clear()
+            session["reviewer"] = holder.name
+            return redirect(url_for("workbench.log_page"))
+        error = t("bad_key")
+    return render_template("login.html", error=error), (401 if error else 200)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    _check_csrf()
+    session.clear()
+    return redirect(url_for("workbench.index"))
+
+
+@bp.route("/log")
+def log_page():
+    from ...db import log as decision_log
+
+    if not _reviewer():
+        return redirect(url_for("workbench.login"))
+    args = request.args
+    entries = decision_log.search(current_app.extensions["osd"].sessions, since=args.get("since") or None,
+                                  until=args.get("until") or None, jurisdiction=args.get("jurisdiction") or None,
+                                  outcome=args.get("outcome") or None, limit=100) if _valid_search(args) else []
+    return render_template("log.html", entries=entries, form=args, choices=CHOICES)
+
+
+def _valid_search(args) -> bool:  # noqa: ANN001
+    return all(iso_date(args[key]) for key in ("since", "until") if args.get(key))
+
+
+@bp.route("/log/<decision_id>", methods=["GET", "POST"])
+def log_entry(decision_id: str):
+    from ...db import log as decision_log
+    from ..resources.decisions import replay_entry
+
+    if not _reviewer():
+        return redirect(url_for("workbench.login"))
+    entry = decision_log.get(current_app.extensions["osd"].sessions, decision_id)
+    if entry is None:
+        abort(404)
+    replay = None
+    if request.method == "POST":
+        _check_csrf()
+        replay = replay_entry(snapshot().decider, entry)
+    return render_template("log_entry.html", e=entry, replay=replay)
