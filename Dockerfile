@@ -8,6 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY decision_service ./decision_service
+COPY adapters ./adapters
 COPY regulations ./regulations
 COPY policies ./policies
 COPY calendar ./calendar
