@@ -8,10 +8,12 @@ policy only ever sees requests that passed these schemas.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from ..store.bundle import JURISDICTIONS as REGULATION_OF
+from . import json_shape
 
 #: The jurisdictions a request may name (bundle.JURISDICTIONS maps each to its regulation).
 JURISDICTIONS = list(REGULATION_OF)
@@ -29,18 +31,37 @@ class RequestError(Exception):
 
 NOT_A_DATE = "Not a date (YYYY-MM-DD)."
 
+#: The dates a request may name: wide enough for any text's history and limits,
+#: narrow enough that every count of days stays within the calendar.
+FIRST_DAY, LAST_DAY = "1900-01-01", "2199-12-31"
+OUT_OF_RANGE = f"Out of range: a date from {FIRST_DAY} to {LAST_DAY}."
+
 
 def iso_date(text: object) -> str | None:
     """The date ``text`` names, as YYYY-MM-DD, or None. Every date a request,
     a query or a catalogue row gives is read by this one check: the policy and
     the versions compare dates as strings, and ``date.fromisoformat`` alone also
     takes 20261122, which as a string sorts after every YYYY-MM-DD."""
-    if not isinstance(text, str) or len(text) != 10:
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
         return None
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         return None
+
+
+#: YYYY-MM-DD in ASCII digits only: ``date.fromisoformat`` also reads week dates
+#: (2026-W47-1) and ``\d`` matches full-width digits.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def whole_number(text: object, lo: int, hi: int) -> int | None:
+    """A whole number from ``lo`` to ``hi`` written in ASCII digits, or None
+    (``str.isdigit`` and ``int`` also take full-width and other digits)."""
+    if not isinstance(text, str) or not re.fullmatch(r"[0-9]{1,9}", text):
+        return None
+    n = int(text)
+    return n if lo <= n <= hi else None
 
 
 class IsoDate(fields.String):
@@ -50,6 +71,8 @@ class IsoDate(fields.String):
         date = iso_date(super()._deserialize(value, attr, data, **kwargs))
         if date is None:
             raise ValidationError(NOT_A_DATE)
+        if not FIRST_DAY <= date <= LAST_DAY:
+            raise ValidationError(OUT_OF_RANGE)
         return date
 
 
@@ -152,6 +175,10 @@ def load_valid(schema: Schema, doc: object) -> dict:
     """``doc`` loaded by ``schema``, or a RequestError naming each bad field."""
     if not isinstance(doc, dict):
         raise RequestError("the request must be a JSON object", {"(root)": ["not an object"]})
+    bad = json_shape.problems(doc)
+    if bad:
+        first = next(iter(bad))
+        raise RequestError(f"{first}: {bad[first][0]}", bad)
     try:
         data = schema.load(doc)
     except ValidationError as exc:

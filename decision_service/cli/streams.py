@@ -46,6 +46,10 @@ def json_docs(text: str) -> tuple[list, bool]:
         return [json.loads(stripped)], False
     except json.JSONDecodeError:
         pass
+    except RecursionError:
+        raise InputError("invalid_json", "the request nests too deep to read", {"(body)": ["nested too deep"]}) from None
+    except ValueError as exc:  # an integer longer than Python converts
+        raise InputError("invalid_json", f"a number cannot be read: {exc}", {"(body)": ["a number too long to read"]}) from None
     docs = []
     for n, line in enumerate(stripped.splitlines(), 1):
         if not line.strip():
@@ -54,6 +58,9 @@ def json_docs(text: str) -> tuple[list, bool]:
             docs.append(json.loads(line))
         except json.JSONDecodeError as exc:
             raise InputError("invalid_json", f"line {n}: {exc.msg}", {f"line {n}": [exc.msg]}) from None
+        except (RecursionError, ValueError) as exc:
+            why = "nested too deep" if isinstance(exc, RecursionError) else "a number too long to read"
+            raise InputError("invalid_json", f"line {n}: {why}", {f"line {n}": [why]}) from None
     return docs, True
 
 

@@ -103,6 +103,11 @@ class WasmEngine:
         except OpaWasmError as exc:
             raise EngineError(f"policy evaluation failed: {exc}") from exc
 
+    def ready(self, seconds: float = 1.0) -> bool:
+        """Whether this engine can take an evaluation within ``seconds``
+        (the direct runner's pool has an instance free, or room for one)."""
+        return self._pool.ready(seconds) if self.runner == "direct" else True
+
     def _evaluate_direct(self, input_doc: dict, entrypoint: str = ENTRYPOINT) -> dict:
         from .wasm import WasmError
 

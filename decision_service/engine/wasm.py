@@ -156,14 +156,34 @@ class WasmPool:
         self._lock = threading.Lock()
 
     def evaluate(self, input_doc: dict, entrypoint: int) -> list:
+        """Evaluate on a borrowed instance. The input is encoded before an
+        instance is taken, so input that cannot be encoded takes none; an
+        instance always goes back (a fresh one in place of one that trapped,
+        whose memory can no longer be trusted), so the pool never shrinks."""
+        try:
+            payload = json.dumps(input_doc, ensure_ascii=False).encode()
+        except (UnicodeEncodeError, ValueError, RecursionError) as exc:
+            raise WasmError(f"the input cannot be encoded as JSON: {exc}") from exc
         instance = self._borrow()
         try:
-            result = instance.evaluate(json.dumps(input_doc, ensure_ascii=False).encode(), entrypoint)
+            result = instance.evaluate(payload, entrypoint)
         except (wasmtime.WasmtimeError, wasmtime.Trap, WasmError) as exc:
-            self._idle.put(WasmInstance(self.module, self.data_json))
+            instance = WasmInstance(self.module, self.data_json)
             raise WasmError(f"evaluation failed: {exc}") from exc
-        self._idle.put(instance)
+        finally:
+            self._idle.put(instance)
         return result
+
+    def ready(self, seconds: float = 1.0) -> bool:
+        """Whether an instance can be had within ``seconds`` (readiness): every
+        instance busy past that, or none left, means this worker cannot answer."""
+        try:
+            instance = self._idle.get(timeout=seconds)
+        except queue.Empty:
+            with self._lock:
+                return self._spare > 0
+        self._idle.put(instance)
+        return True
 
     def _borrow(self) -> WasmInstance:
         try:

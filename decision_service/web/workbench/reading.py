@@ -13,6 +13,7 @@ from ...answers.matrix import build as build_matrix
 from ...answers.matrix import refs as matrix_refs
 from ...answers.matrix import table as matrix_table
 from ...answers.render import to_csv, to_markdown
+from ...answers.requests import iso_date
 from ...store.rule_index import rules_by_article
 from . import bp, coverage_of_served, snapshot
 from .i18n import lang
@@ -24,7 +25,7 @@ def reader(reg_id: str):
     reg = bundle.regulations.get(reg_id)
     if reg is None:
         abort(404)
-    as_of = request.args.get("as_of") or today_shanghai()
+    as_of = _as_of()
     version = bundle.version_on(reg_id, as_of)
     statuses = {row.ref: row for row in coverage_of_served()[reg_id]}
     by_article = rules_by_article(bundle)
@@ -87,9 +88,19 @@ def source(rel: str):
     return render_template("source.html", rel=rel, lines=text.splitlines())
 
 
+def _as_of() -> str:
+    """The page's date: today in Asia/Shanghai, or a valid YYYY-MM-DD (400 otherwise)."""
+    given = request.args.get("as_of")
+    if not given:
+        return today_shanghai()
+    day = iso_date(given)
+    if day is None:
+        abort(400, description="as_of must be a date, YYYY-MM-DD")
+    return day
+
+
 def _matrix() -> dict:
-    as_of = request.args.get("as_of") or today_shanghai()
-    return build_matrix(snapshot().bundle, as_of)
+    return build_matrix(snapshot().bundle, _as_of())
 
 
 @bp.route("/matrix")

@@ -9,7 +9,7 @@ import uuid
 from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
-from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request
+from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request, whole_number
 from ....db import log as decision_log
 from ...auth import require
 from ...errors import ApiError, json_body, validated
@@ -123,8 +123,8 @@ def search():
         fields["jurisdiction"] = [f"Must be one of: {', '.join(JURISDICTIONS)}."]
     if args.get("outcome") and args["outcome"] not in OUTCOMES:
         fields["outcome"] = [f"Must be one of: {', '.join(OUTCOMES)}."]
-    limit = args.get("limit", "100")
-    if not limit.isdigit() or not 1 <= int(limit) <= 1000:
+    limit = whole_number(args.get("limit", "100"), 1, 1000)
+    if limit is None:
         fields["limit"] = ["a whole number from 1 to 1000"]
     if fields:
         first = next(iter(fields))
@@ -132,7 +132,7 @@ def search():
     return jsonify(decision_log.search(_service().sessions, since=iso_date(args.get("since")),
                                        until=iso_date(args.get("until")),
                                        jurisdiction=args.get("jurisdiction"), outcome=args.get("outcome"),
-                                       limit=int(limit)))
+                                       limit=limit))
 
 
 @blp.route("/decisions/<decision_id>/replay", methods=["POST"])

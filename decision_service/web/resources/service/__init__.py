@@ -25,11 +25,17 @@ def healthz():
 
 @blp.route("/readyz", methods=["GET"])
 def readyz():
-    """A bundle is loaded and the database answers. Public."""
+    """A bundle is loaded, its engine can take an evaluation within a second, and
+    the database answers. Public."""
     try:
         snapshot = _service().current()
+        engine_ready = getattr(snapshot.decider.engine, "ready", None)
+        if engine_ready is not None and not engine_ready():
+            raise ApiError(503, "unavailable", "not ready: every policy instance is busy or lost")
         with _service().engine.connect() as conn:
             conn.execute(text("select 1"))
+    except ApiError:
+        raise
     except Exception as exc:  # noqa: BLE001  (any failure means not ready)
         raise ApiError(503, "unavailable", f"not ready: {exc.__class__.__name__}") from None
     return jsonify({"status": "ready", "bundle_revision": snapshot.revision})
