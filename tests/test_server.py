@@ -29,10 +29,11 @@ DECISION_REQUESTS = [request_of(s) for s in load_scenarios() if s["kind"] == "de
 
 
 class Server:
-    def __init__(self, data: Path, source: Path, database_url: str | None = None, make_keys: bool = True) -> None:
+    def __init__(self, data: Path, source: Path, database_url: str | None = None, make_keys: bool = True,
+                 env: dict[str, str] | None = None) -> None:
         self.data = data
         self.env = {**os.environ, "OSD_DATA_DIR": str(data), "OSD_BUNDLE_SOURCE": str(source),
-                    "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics")}
+                    "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics"), **(env or {})}
         self.env.pop("DATABASE_URL", None)
         if database_url:
             self.env["DATABASE_URL"] = database_url
@@ -130,7 +131,12 @@ def test_metrics_add_up_the_workers(server):
     assert float(line.rsplit(" ", 1)[1]) >= 6
 
 
+def workers_of(server: Server) -> set[str]:
+    return set(subprocess.run(["pgrep", "-P", str(server.proc.pid)], capture_output=True, text=True).stdout.split())
+
+
 def test_sighup_accepts_a_good_bundle_and_refuses_a_broken_one(server):
+    workers = workers_of(server)
     source = Path(server.env["OSD_BUNDLE_SOURCE"])
     path = source / "regulations" / "nanjing-govdata.yaml"
     good = path.read_text(encoding="utf-8")
@@ -151,6 +157,8 @@ def test_sighup_accepts_a_good_bundle_and_refuses_a_broken_one(server):
         assert server.request("GET", "/readyz")[0] == 200
         assert server.revision() == after
         assert "bundle rejected" in (server.data / "server.log").read_text()
+        # neither the accepted nor the rejected bundle restarted a worker: they switch snapshots themselves
+        assert workers_of(server) == workers
     finally:
         path.write_text(good, encoding="utf-8")
 

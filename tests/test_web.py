@@ -204,3 +204,18 @@ def test_reload_rejects_a_broken_bundle_and_accepts_a_good_one(app, client, key)
         assert client.get("/v1/bundle").json["revision"] == r.json["revision"]
     finally:
         path.write_text(good, encoding="utf-8")
+
+
+def test_reload_refuses_a_broken_scenario_file_and_leaves_nothing_behind(app, client, key):
+    source = Path(app.config["BUNDLE_SOURCE"])
+    bundles = Path(app.config["DATA_DIR"]) / "bundles"
+    serving = client.get("/v1/bundle").json["revision"]
+    broken = source / "tests" / "scenarios" / "broken.yaml"
+    broken.write_text("scenarios:\n  - name: [unclosed\n", encoding="utf-8")
+    try:
+        r = client.post("/v1/admin/reload", headers=auth(key["admin"]))
+        assert r.status_code == 409 and r.json["error"]["code"] == "bundle_rejected"
+        assert "broken.yaml" in r.json["error"]["message"] and r.json["serving"] == serving
+        assert [p.name for p in bundles.iterdir() if p.name.startswith("osd-bundle-")] == []
+    finally:
+        broken.unlink()

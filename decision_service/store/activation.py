@@ -84,9 +84,10 @@ def compile_policy(opa: Path, bundle: Bundle, out: Path) -> str:
 def accept(data: Path, source: Path = ROOT, opa: Path | None = None) -> Verdict:
     """Validate the bundle at ``source`` and, if it passes, make it the current snapshot."""
     from .rego_tests import find_opa, run_rego_tests
-    from .scenarios import load_scenarios, run_scenarios
+    from .scenarios import ScenarioError, load_scenarios, run_scenarios
 
     checks: list[str] = []
+    staging: Path | None = None
     try:
         bundle = load_bundle(source)
         checks.append("regulations and policies load and validate")
@@ -121,10 +122,12 @@ def accept(data: Path, source: Path = ROOT, opa: Path | None = None) -> Verdict:
             if report.failed:
                 raise BundleError(source / "policies", "(rego tests)", f"failing: {', '.join(report.failed[:5])}")
             checks.append(f"{report.passed} Rego tests pass")
-    except (BundleError, EngineError, OSError, ValueError) as exc:
-        if "staging" in locals():
-            shutil.rmtree(staging, ignore_errors=True)
+    except (BundleError, EngineError, ScenarioError, OSError, ValueError) as exc:
+        _discard(staging)
         return Verdict(False, None, str(exc), checks)
+    except Exception as exc:  # noqa: BLE001  (whatever fails, the bundle is refused and nothing is left)
+        _discard(staging)
+        return Verdict(False, None, f"the bundle could not be checked: {exc.__class__.__name__}: {exc}", checks)
     revision = snapshot.revision
     target = snapshots_dir(data) / revision
     if target.exists():
@@ -136,3 +139,9 @@ def accept(data: Path, source: Path = ROOT, opa: Path | None = None) -> Verdict:
     tmp_pointer.write_text(revision)
     tmp_pointer.replace(pointer)
     return Verdict(True, revision, "accepted", checks)
+
+
+def _discard(staging: Path | None) -> None:
+    """Remove a rejected bundle's staging folder: a refusal leaves nothing behind."""
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -48,6 +48,11 @@ def json_body() -> object:
         where = f"line {exc.lineno} column {exc.colno}"
         raise ApiError(400, "invalid_json", f"the body is not JSON: {exc.msg} at {where}",
                        {"(body)": [f"{exc.msg} at {where}"]}) from None
+    except RecursionError:
+        raise ApiError(400, "invalid_json", "the body nests too deep to read", {"(body)": ["nested too deep"]}) from None
+    except ValueError as exc:  # an integer longer than Python converts (4,300 digits)
+        raise ApiError(400, "invalid_json", f"the body holds a number that cannot be read: {exc}",
+                       {"(body)": ["a number too long to read"]}) from None
 
 
 def validated(validator, doc: object) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -65,14 +66,13 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -
                 "bind": f"{host}:{port}",
                 "workers": workers,
                 "threads": threads,
-                "worker_class": "gthread",
+                "worker_class": "decision_service.web.worker.BufferedThreadWorker",
                 "timeout": 60,
                 "graceful_timeout": 20,
                 "keepalive": 5,
                 "accesslog": None,  # the app writes its own JSON access log
                 "errorlog": "-",
                 "loglevel": "info",
-                "on_reload": _on_reload,
                 "child_exit": _child_exit,
                 "when_ready": _when_ready,
             }
@@ -86,6 +86,23 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -
             from . import create_app
 
             return create_app()
+
+        def run(self) -> None:
+            from gunicorn.arbiter import Arbiter
+
+            class OsdArbiter(Arbiter):
+                def handle_hup(self) -> None:
+                    """SIGHUP checks the bundle on disk and, if it passes, makes it the
+                    current snapshot; the workers switch on their next request, so none
+                    is restarted, and a rejected bundle changes nothing at all."""
+                    self.log.info("Hang up: checking the bundle on disk")
+                    _accept_in_subprocess(self, "SIGHUP")
+
+            try:
+                OsdArbiter(self).run()
+            except RuntimeError as exc:
+                print(f"\nError: {exc}\n", file=sys.stderr)
+                sys.exit(1)
 
     Server().run()
 
@@ -125,11 +142,6 @@ def _when_ready(server) -> None:  # noqa: ANN001
         server.log.error("database migration failed: %s", proc.stderr.strip()[-500:])
     if current_revision(data_dir()) is None:
         _accept_in_subprocess(server, "start")
-
-
-def _on_reload(server) -> None:  # noqa: ANN001
-    """SIGHUP: check the bundle on disk before the workers restart on the accepted snapshot."""
-    _accept_in_subprocess(server, "SIGHUP")
 
 
 def _child_exit(server, worker) -> None:  # noqa: ANN001
