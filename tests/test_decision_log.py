@@ -166,3 +166,27 @@ def test_a_failed_commit_is_reported_to_every_waiting_request(db, decider):
     writer.write([row])
     with pytest.raises(Exception):
         writer.write([row])  # the same id again: the database refuses it, the request hears of it
+
+
+def test_sqlite_is_durable_and_private_by_default(tmp_path, monkeypatch):
+    """Acknowledged means durable (synchronous=FULL), and only the service's user reads the file."""
+    from sqlalchemy import text
+
+    from decision_service.db import make_engine
+
+    monkeypatch.delenv("OSD_SQLITE_SYNCHRONOUS", raising=False)
+    path = tmp_path / "log.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        conn.execute(text("create table t (x int)"))
+        conn.commit()
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    monkeypatch.setenv("OSD_SQLITE_SYNCHRONOUS", "normal")
+    with make_engine(f"sqlite:///{tmp_path / 'fast.sqlite3'}").connect() as conn:
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+    monkeypatch.setenv("OSD_SQLITE_SYNCHRONOUS", "off")
+    import pytest
+
+    with pytest.raises(ValueError, match="OSD_SQLITE_SYNCHRONOUS"):
+        make_engine(f"sqlite:///{tmp_path / 'off.sqlite3'}")

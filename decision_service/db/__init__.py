@@ -3,6 +3,14 @@
 SQLite by default (a file in the data folder, in WAL mode so readers never
 wait for the writer), PostgreSQL when ``DATABASE_URL`` names one. The schema
 is created and changed only by the Alembic migrations in ``migrations/``.
+
+Acknowledged means durable: SQLite commits with ``synchronous=FULL`` (every
+commit reaches the disk before the answer is sent, so neither a crash of the
+process nor one of the machine loses an acknowledged row);
+``OSD_SQLITE_SYNCHRONOUS=NORMAL`` trades that for speed, keeping rows through
+a crash of the process but not through power loss. The SQLite file, and the
+WAL files SQLite makes beside it with its mode, are readable by the service's
+user only (0600).
 """
 
 from __future__ import annotations
@@ -38,16 +46,35 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
+#: The SQLite durability settings offered (see the module's docstring).
+SYNCHRONOUS = {"FULL": "FULL", "NORMAL": "NORMAL"}
+
+
+def _private_file(url: str) -> None:
+    """Make the SQLite file (when it is a file) readable by this user only, before SQLite opens it."""
+    path = url.split("sqlite:///", 1)[-1]
+    if not path or path.startswith(":memory:") or url.startswith("sqlite://") and "///" not in url:
+        return
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite"):
+        _private_file(url)
         engine = create_engine(url, connect_args={"timeout": 30})
+        chosen = os.environ.get("OSD_SQLITE_SYNCHRONOUS", "FULL").upper()
+        if chosen not in SYNCHRONOUS:
+            raise ValueError(f"OSD_SQLITE_SYNCHRONOUS must be one of {', '.join(SYNCHRONOUS)}, not {chosen!r}")
+        synchronous = SYNCHRONOUS[chosen]
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute(f"PRAGMA synchronous={synchronous}")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA journal_size_limit=67108864")
             cur.close()
