@@ -87,8 +87,11 @@ class KeyRing:
         """The holder of ``key``; every stored hash is compared, in constant time."""
         if not key:
             return None
+        return self.holder_by_digest(digest(key))
+
+    def holder_by_digest(self, wanted: str) -> KeyHolder | None:
+        """The holder of the live key whose SHA-256 is ``wanted`` (None if revoked or unknown)."""
         self._refresh()
-        wanted = digest(key)
         found = None
         for stored, holder in self._keys:
             if hmac.compare_digest(stored, wanted):

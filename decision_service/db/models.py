@@ -1,4 +1,4 @@
-"""Tables: API keys (stored as hashes) and the decision log."""
+"""Tables: API keys (stored as hashes), reviewers' sign-ins and the decision log."""
 
 from __future__ import annotations
 
@@ -24,6 +24,18 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class SignIn(Base):
+    """A reviewer signed in to the workbench: the session's token hash, the key it
+    was opened with (so a revoked key ends it) and when it expires."""
+
+    __tablename__ = "workbench_signins"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
 
 
 class DecisionRecord(Base):

@@ -12,6 +12,8 @@ DEFAULTS = {
     "DATA_DIR": None,  # None: OSD_DATA_DIR or .data in the checkout
     "BUNDLE_SOURCE": None,  # None: this checkout (regulations/, policies/, decision_service/engine/compiled/, tests/scenarios/)
     "KEY_CACHE_SECONDS": 5.0,
+    "SIGNIN_HOURS": 8.0,  # a reviewer's workbench sign-in expires after this
+    "SESSION_COOKIE_SECURE": False,  # True: the session cookie only over HTTPS (it is anyway when the request is)
     "REQUIRE_KEYS": True,
     "API_TITLE": "Open data decisions",
     "API_VERSION": "v1",
@@ -27,6 +29,8 @@ ENV = {
     "OSD_DATA_DIR": ("DATA_DIR", str),
     "OSD_BUNDLE_SOURCE": ("BUNDLE_SOURCE", str),
     "OSD_KEY_CACHE_SECONDS": ("KEY_CACHE_SECONDS", float),
+    "OSD_SIGNIN_HOURS": ("SIGNIN_HOURS", float),
+    "OSD_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: v.lower() in ("1", "true", "yes")),
     "DATABASE_URL": ("DATABASE_URL", str),
 }
 

@@ -62,9 +62,23 @@ def index():
 
 
 def register(app) -> None:  # noqa: ANN001
-    """The workbench pages, with a session for reviewers signed in by key."""
+    """The workbench pages, with a session for reviewers signed in by key: the
+    cookie is HttpOnly, SameSite=Lax, Secure when the request came over HTTPS
+    (or always with ``SESSION_COOKIE_SECURE``), and expires with the sign-in
+    (``SIGNIN_HOURS``, default 8)."""
+    import datetime as dt
+
+    from flask.sessions import SecureCookieSessionInterface
+
+    class Cookies(SecureCookieSessionInterface):
+        def get_cookie_secure(self, app) -> bool:  # noqa: ANN001
+            return bool(app.config.get("SESSION_COOKIE_SECURE")) or request.is_secure
+
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config.setdefault("SIGNIN_HOURS", 8.0)
+    app.config["PERMANENT_SESSION_LIFETIME"] = dt.timedelta(hours=float(app.config["SIGNIN_HOURS"]))
+    app.session_interface = Cookies()
     if not app.config.get("SECRET_KEY"):
         app.secret_key = _secret(Path(app.config.get("DATA_DIR") or data_dir()))
     app.register_blueprint(bp)

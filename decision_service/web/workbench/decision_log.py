@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import (
     abort,
     current_app,
+    g,
     redirect,
     render_template,
     request,
@@ -14,6 +15,7 @@ from flask import (
 )
 
 from ...answers.requests import iso_date
+from ...db import signins
 from . import bp, snapshot
 from .forms import CHOICES
 from .i18n import t
@@ -36,7 +38,14 @@ def _check_csrf() -> None:
 
 
 def _reviewer() -> str | None:
-    return session.get("reviewer")
+    """The signed-in reviewer: the session's token must name a live sign-in whose
+    key is still a reviewer or admin key (checked on every request)."""
+    if "reviewer" in g:
+        return g.reviewer
+    osd = current_app.extensions["osd"]
+    holder = signins.holder_of(osd.sessions, osd.keys, session.get("signin"))
+    g.reviewer = holder.name if holder is not None and holder.role in ("reviewer", "admin") else None
+    return g.reviewer
 
 
 @bp.app_context_processor
@@ -49,10 +58,14 @@ def login():
     error = None
     if request.method == "POST":
         _check_csrf()
-        holder = current_app.extensions["osd"].keys.holder(request.form.get("key", "").strip())
+        osd = current_app.extensions["osd"]
+        key = request.form.get("key", "").strip()
+        holder = osd.keys.holder(key)
         if holder is not None and holder.role in ("reviewer", "admin"):
+            signins.close_signin(osd.sessions, session.get("signin"))
             session.clear()
-            session["reviewer"] = holder.name
+            session.permanent = True  # the cookie expires with the sign-in
+            session["signin"] = signins.open_signin(osd.sessions, key, current_app.config["SIGNIN_HOURS"])
             return redirect(url_for("workbench.log_page"))
         error = t("bad_key")
     return render_template("login.html", error=error), (401 if error else 200)
@@ -61,6 +74,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     _check_csrf()
+    signins.close_signin(current_app.extensions["osd"].sessions, session.get("signin"))
     session.clear()
     return redirect(url_for("workbench.index"))
 
