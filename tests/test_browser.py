@@ -57,19 +57,33 @@ def page(browser, server, request):
 PAGES = [("/", "规定"), ("/regulations/wuxi-open", "无锡市公共数据开放实施细则"), ("/matrix", "参数对照"),
          ("/compare", "案例对照"), ("/try", "试一个案例"), ("/coverage", "覆盖情况")]
 
+#: Pages that decide, for signed-in reviewers only.
+DECIDING = {"/compare", "/try"}
+
+
+def sign_in(page, server, then: str) -> None:
+    """Open ``then``; it sends a visitor to the sign-in page, and back after a reviewer key."""
+    page.goto(page.base + then)
+    assert "/login" in page.url
+    page.fill("#f-key", server.keys["reviewer"])
+    page.click("#sign-in")
+    assert page.url.endswith(then)
+
 
 @pytest.mark.parametrize("path,heading", PAGES)
-def test_each_page_opens_in_chinese_with_a_cjk_font(page, path, heading):
+def test_each_page_opens_in_chinese_with_a_cjk_font(page, server, path, heading):
     messages = []
     page.on("console", lambda m: messages.append(m.text))
+    if path in DECIDING:
+        sign_in(page, server, path)
     page.goto(page.base + path)
     assert heading in page.locator("h1").first.inner_text()
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '规定')")
     assert not [m for m in messages if "Content Security Policy" in m]
 
 
-def test_try_a_case_shows_the_decision_and_its_timeline(page):
-    page.goto(page.base + "/try")
+def test_try_a_case_shows_the_decision_and_its_timeline(page, server):
+    sign_in(page, server, "/try")
     page.select_option("#f-jurisdiction", "wuxi")
     page.select_option("#f-action", "open")
     page.fill("#f-as_of", "2026-11-23")
@@ -91,6 +105,9 @@ def test_try_a_case_shows_the_decision_and_its_timeline(page):
         page.click("#save-yaml")
     text = Path(got.value.path()).read_text(encoding="utf-8")
     assert "outcome: apply" in text and "due: '2026-12-07'" in text
+    # the decision is in the log under the reviewer's name
+    page.goto(page.base + "/log")
+    assert "workbench:live-reviewer" in page.inner_text("#log-entries")
 
 
 def test_switching_language(page):
@@ -102,8 +119,8 @@ def test_switching_language(page):
     assert page.inner_text("h1").startswith("Matrix")
 
 
-def test_compare_and_download_the_csv(page):
-    page.goto(page.base + "/compare")
+def test_compare_and_download_the_csv(page, server):
+    sign_in(page, server, "/compare")
     page.select_option("#f-action", "open")
     page.fill("#f-as_of", "2026-11-23")
     page.select_option("#f-requester_type", "natural_person")

@@ -75,3 +75,41 @@ def test_a_portal_key_cannot_sign_in(app):
     browser = app.test_client()
     assert sign_in(browser, key).status_code == 401
     assert browser.get("/log").status_code == 302
+
+
+TRY = ("/try?submitted=1&jurisdiction=wuxi&action=open&as_of=2026-11-23&requester_type=legal_person"
+       "&open_class=unconditional")
+
+
+@pytest.mark.parametrize("path", [TRY, TRY.replace("/try?", "/try.yaml?"), "/compare?submitted=1&action=open",
+                                  "/compare.csv?submitted=1&action=open"])
+def test_pages_that_decide_need_a_sign_in(app, path):
+    r = app.test_client().get(path)
+    assert r.status_code == 302 and "/login" in r.headers["Location"] and "next=" in r.headers["Location"]
+
+
+def test_decisions_made_in_the_workbench_are_logged_under_the_reviewer(app):
+    from decision_service.db import log as decision_log
+
+    sessions = app.extensions["osd"].sessions
+    key = keys.create(sessions, "r5", "reviewer")
+    browser = app.test_client()
+    page = browser.get("/login?next=" + TRY.replace("&", "%26")).get_data(as_text=True)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    r = browser.post("/login?next=" + TRY.replace("&", "%26"), data={"key": key, "csrf": csrf, "next": TRY})
+    assert r.status_code == 302 and r.headers["Location"].endswith(TRY)
+    assert browser.get(TRY).status_code == 200
+    compared = browser.get("/compare?submitted=1&action=open&as_of=2026-11-23&requester_type=natural_person&open_class=not_open")
+    assert compared.status_code == 200 and "comparison" in compared.get_data(as_text=True)
+    rows = decision_log.search(sessions, limit=50)
+    names = [row["key_name"] for row in rows]
+    assert names.count("workbench:r5") == 1 + 5  # the case, then one per jurisdiction compared
+
+
+def test_sign_in_goes_back_only_to_this_site(app):
+    key = keys.create(app.extensions["osd"].sessions, "r6", "reviewer")
+    browser = app.test_client()
+    page = browser.get("/login").get_data(as_text=True)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    r = browser.post("/login", data={"key": key, "csrf": csrf, "next": "//evil.example/x"})
+    assert r.headers["Location"].endswith("/log")

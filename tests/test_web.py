@@ -151,6 +151,9 @@ def test_compare_over_http(client, key):
     req = {k: v for k, v in EXAMPLE.items() if k != "jurisdiction"}
     r = client.post("/v1/compare", json=req, headers=auth(key["portal"]))
     assert r.status_code == 200 and len(r.json["decisions"]) == 5
+    # every decision of a comparison is logged, as any other decision
+    for d in r.json["decisions"]:
+        assert client.get(f"/v1/decisions/{d['decision_id']}", headers=auth(key["reviewer"])).status_code == 200
     md = client.post("/v1/compare?format=markdown", json=req, headers=auth(key["portal"]))
     assert md.mimetype == "text/markdown" and "| topic |" in md.get_data(as_text=True)
 

@@ -37,7 +37,12 @@ def requests_for(doc: object) -> list[dict]:
 
 def compare(decider: Decider, doc: object, today: str | None = None) -> dict:
     """Every jurisdiction's decision for the same request, in one answer."""
-    decisions = [decider.decide(r, today) for r in requests_for(doc)]
+    return compare_requests(decider, requests_for(doc), today)
+
+
+def compare_requests(decider: Decider, requests: list[dict], today: str | None = None) -> dict:
+    """The comparison of already validated requests (``requests_for``), one per jurisdiction."""
+    decisions = [decider.decide(r, today) for r in requests]
     return {"comparison_id": str(uuid.uuid4()), "decisions": decisions,
             "bundle_revision": decider.bundle.revision}
 

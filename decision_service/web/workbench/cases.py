@@ -1,30 +1,55 @@
 """The workbench pages for trying cases: a decision request as a form, with its
 timeline chart and quoted articles and a download as a test scenario; one
-request compared under every jurisdiction, as a page, CSV or Markdown."""
+request compared under every jurisdiction, as a page, CSV or Markdown.
+
+They decide, so they are for signed-in reviewers only, and every decision they
+make is logged like the API's, under the reviewer's key name prefixed
+``workbench:``."""
 
 from __future__ import annotations
 
-from flask import Response, abort, render_template, request
+import json
+from functools import wraps
+
+from flask import Response, abort, redirect, render_template, request, url_for
 
 from ...answers.render import to_csv, to_markdown
+from ..resources.comparisons import log_comparison
+from ..resources.decisions import log_decisions
 from . import bp, snapshot
+from .decision_log import reviewer
 from .forms import CHOICES, request_from
 
 
+def signed_in(view):  # noqa: ANN001, ANN201
+    """Send a visitor who is not signed in to the sign-in page, and back here after."""
+    @wraps(view)
+    def guarded(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if not reviewer():
+            return redirect(url_for("workbench.login", next=request.full_path))
+        return view(*args, **kwargs)
+    return guarded
+
+
 def _decide_form(with_jurisdiction: bool = True):
-    """(request, decision or decisions, errors) for the submitted form, if any."""
+    """(request, decision or comparison, errors) for the submitted form, if any; logged."""
+    from ...answers.compare import compare_requests, requests_for
     from ...answers.requests import RequestError, validate_request
 
     if not request.args.get("submitted"):
         return None, None, None
     raw = request_from(request.args, with_jurisdiction)
+    who = f"workbench:{reviewer()}"
     try:
         if with_jurisdiction:
             req = validate_request(raw)
-            return req, snapshot().decider.decide(req), None
-        from ...answers.compare import compare as compare_all
-
-        return raw, compare_all(snapshot().decider, raw), None
+            decision = snapshot().decider.decide(req)
+            log_decisions([(req, decision, json.dumps(decision, ensure_ascii=False))], key_name=who)
+            return req, decision, None
+        reqs = requests_for(raw)
+        comparison = compare_requests(snapshot().decider, reqs)
+        log_comparison(reqs, comparison, key_name=who)
+        return raw, comparison, None
     except RequestError as exc:
         return raw, None, exc.fields
 
@@ -43,6 +68,7 @@ def _timeline_bars(decision: dict) -> list[dict]:
 
 
 @bp.route("/try")
+@signed_in
 def try_case():
     req, decision, errors = _decide_form()
     return render_template("try.html", form=request.args, choices=CHOICES, req=req, d=decision, errors=errors,
@@ -50,6 +76,7 @@ def try_case():
 
 
 @bp.route("/try.yaml")
+@signed_in
 def try_yaml():
     """The case as a scenario file in the format of tests/scenarios, ready to propose."""
     import yaml
@@ -74,6 +101,7 @@ def try_yaml():
 
 
 @bp.route("/compare")
+@signed_in
 def compare_page():
     from ...answers.compare import table as compare_table
 
@@ -83,6 +111,7 @@ def compare_page():
 
 
 @bp.route("/compare.<fmt>")
+@signed_in
 def compare_download(fmt: str):
     from ...answers.compare import table as compare_table
 

@@ -37,7 +37,7 @@ def _check_csrf() -> None:
         abort(400, description="the form's CSRF token is missing or stale; reload the page")
 
 
-def _reviewer() -> str | None:
+def reviewer() -> str | None:
     """The signed-in reviewer: the session's token must name a live sign-in whose
     key is still a reviewer or admin key (checked on every request)."""
     if "reviewer" in g:
@@ -50,7 +50,7 @@ def _reviewer() -> str | None:
 
 @bp.app_context_processor
 def _csrf_context() -> dict:
-    return {"csrf_token": _csrf_token, "reviewer": _reviewer()}
+    return {"csrf_token": _csrf_token, "reviewer": reviewer()}
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -66,9 +66,15 @@ def login():
             session.clear()
             session.permanent = True  # the cookie expires with the sign-in
             session["signin"] = signins.open_signin(osd.sessions, key, current_app.config["SIGNIN_HOURS"])
-            return redirect(url_for("workbench.log_page"))
+            return redirect(_next_page() or url_for("workbench.log_page"))
         error = t("bad_key")
     return render_template("login.html", error=error), (401 if error else 200)
+
+
+def _next_page() -> str | None:
+    """Where the sign-in page was sent from: a path of this site only, never another host."""
+    target = request.args.get("next") or request.form.get("next") or ""
+    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else None
 
 
 @bp.route("/logout", methods=["POST"])
@@ -83,7 +89,7 @@ def logout():
 def log_page():
     from ...db import log as decision_log
 
-    if not _reviewer():
+    if not reviewer():
         return redirect(url_for("workbench.login"))
     args = request.args
     entries = decision_log.search(current_app.extensions["osd"].sessions, since=args.get("since") or None,
@@ -101,7 +107,7 @@ def log_entry(decision_id: str):
     from ...db import log as decision_log
     from ..resources.decisions import replay_entry
 
-    if not _reviewer():
+    if not reviewer():
         return redirect(url_for("workbench.login"))
     entry = decision_log.get(current_app.extensions["osd"].sessions, decision_id)
     if entry is None:

@@ -6,7 +6,7 @@ from flask import Response, current_app, jsonify, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from ....answers.compare import compare, requests_for, table
+from ....answers.compare import compare_requests, requests_for, table
 from ....answers.decide import today_shanghai
 from ....answers.matrix import build
 from ....answers.matrix import table as matrix_table
@@ -14,6 +14,15 @@ from ....answers.render import to_csv, to_markdown
 from ....answers.requests import NOT_A_DATE, iso_date
 from ...auth import require
 from ...errors import ApiError, json_body, validated
+from ..decisions import log_decisions
+
+
+def log_comparison(reqs: list[dict], result: dict, key_name: str | None = None) -> None:
+    """A comparison's decisions in the log, one row per jurisdiction, under the comparison's id."""
+    import json
+
+    pairs = [(r, d, json.dumps(d, ensure_ascii=False)) for r, d in zip(reqs, result["decisions"])]
+    log_decisions(pairs, result["comparison_id"], key_name)
 
 blp = Blueprint("comparisons", __name__, url_prefix="/v1", description="Comparing jurisdictions (contract §3)")
 
@@ -48,9 +57,9 @@ def _format() -> str:
 def compare_jurisdictions():
     """Decide one request under every jurisdiction (or those listed), as JSON, CSV or Markdown."""
     fmt = _format()
-    doc = json_body()
-    validated(requests_for, doc)
-    result = compare(current_app.extensions["osd"].current().decider, doc)
+    reqs = validated(requests_for, json_body())
+    result = compare_requests(current_app.extensions["osd"].current().decider, reqs)
+    log_comparison(reqs, result)
     if fmt == "json":
         return jsonify(result)
     mimetype, render = FORMATS[fmt]

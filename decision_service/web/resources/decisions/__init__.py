@@ -32,9 +32,12 @@ def _service():
     return current_app.extensions["osd"]
 
 
-def _log(pairs: list[tuple[dict, dict, str]], batch_id: str | None = None) -> None:
-    """Store the decisions before answering: the writer commits them, then the answer goes."""
-    rows = [decision_log.row(req, d, text, g.get("key_name"), batch_id) for req, d, text in pairs]
+def log_decisions(pairs: list[tuple[dict, dict, str]], batch_id: str | None = None, key_name: str | None = None) -> None:
+    """Store the decisions before answering: the writer commits them, then the
+    answer goes. Every path that decides (the API, comparisons, the workbench)
+    logs through here; ``key_name`` defaults to the key of the request."""
+    key_name = key_name or g.get("key_name")
+    rows = [decision_log.row(req, d, text, key_name, batch_id) for req, d, text in pairs]
     _service().log_writer.write(rows)
     for _, d, _ in pairs:
         DECISIONS.labels(d["jurisdiction"], d["action"], d["outcome"]).inc()
@@ -54,7 +57,7 @@ def decide():
     req = validated(validate_request, json_body())
     decision = _service().current().decider.decide(req)
     text = json.dumps(decision, ensure_ascii=False)
-    _log([(req, decision, text)])
+    log_decisions([(req, decision, text)])
     g.outcome = decision["outcome"]
     return _json(text)
 
@@ -85,7 +88,7 @@ def decide_batch():
     decisions = [decider.decide(r) for r in reqs]
     texts = [json.dumps(d, ensure_ascii=False) for d in decisions]
     batch_id = str(uuid.uuid4())
-    _log(list(zip(reqs, decisions, texts)), batch_id)
+    log_decisions(list(zip(reqs, decisions, texts)), batch_id)
     g.outcome = "batch"
     return _json('{"batch_id": "%s", "decisions": [%s]}' % (batch_id, ", ".join(texts)))
 
