@@ -154,3 +154,23 @@ def test_numbers_and_dates_in_queries_and_pages_are_strict(client):
     for page in ("/matrix?as_of=2026-02-30", "/matrix?as_of=2026-W47-1", "/regulations/wuxi-open?as_of=20261122"):
         assert client.get(page).status_code == 400, page
     assert client.get("/matrix?as_of=2026-02-28").status_code == 200
+
+
+@pytest.mark.parametrize("path, doc, field", [
+    ("/v1/data/osd/decision/result", {**EXAMPLE, "as_of": "2026-02-30"}, "input.as_of"),
+    ("/v1/data/osd/decision/result", {**EXAMPLE, "action": "sell"}, "input.action"),
+    ("/v1/data/osd/deadline/result", {"jurisdiction": "wuxi", "event": "flood", "date": "2026-11-23"}, "input.event"),
+])
+def test_the_data_api_checks_contract_input(client, path, doc, field):
+    r = client.post(path, json={"input": doc}, headers=client.headers)
+    assert r.status_code == 400 and field in r.json["error"]["fields"], r.get_data(as_text=True)[:300]
+
+
+def test_the_data_api_refuses_bad_shapes_and_marks_raw_results(client):
+    body = b'{"input": {"jurisdiction": "wuxi", "x": ' + SURROGATE.encode() + b"}}"
+    r = client.post("/v1/data/osd/classify/result", data=body, headers=client.headers)
+    assert r.status_code == 400 and "input.x" in r.json["error"]["fields"]
+    from decision_service.answers.decide import normalize
+
+    ok = client.post("/v1/data/osd/decision/result", json={"input": normalize(EXAMPLE)}, headers=client.headers)
+    assert ok.status_code == 200 and ok.json["result"]["outcome"] == "apply" and "raw" not in ok.json

@@ -62,8 +62,12 @@ def test_the_data_api_needs_a_key_and_knows_its_documents(server):
     assert status == 401
     status, body = server.request("POST", "/v1/data/osd/nothing", {"input": {}}, role="portal")
     assert status == 404 and body["error"]["code"] == "not_found"
+    # a contract entry point checks its input as its endpoint does
     status, body = server.request("POST", "/v1/data/osd/decision/result", {"input": {}}, role="portal")
-    assert status == 200 and "decision_id" in body
+    assert status == 400 and "input.jurisdiction" in body["error"]["fields"]
+    # a raw entry point answers as OPA, an undefined document with no result, and says it is raw
+    status, body = server.request("POST", "/v1/data/osd/classify/result", {"input": {}}, role="portal")
+    assert status == 200 and "decision_id" in body and body["raw"] is True
 
 
 def opa_config(path: Path, port: int) -> Path:

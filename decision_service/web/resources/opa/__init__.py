@@ -7,6 +7,13 @@ gets 304, so polling sidecars download only a new revision. ``POST
 the policy's entry points, so an OPA client can use the service as its OPA.
 Data API answers are policy results, not contract decisions: they are not
 logged (decisions for the audit trail go through ``/v1/decisions``).
+
+The input is checked before the policy sees it: its shape always (text,
+nesting), and, for ``osd/decision/result`` and ``osd/deadline/result``, every
+field as ``/v1/decisions`` and ``/v1/deadlines`` check it, so an impossible
+date or an unknown value is a 400, not a policy result. The classification
+entry points take the policy's own per-jurisdiction input and are evaluated
+as OPA would (``"raw": true`` in the answer says so).
 """
 
 from __future__ import annotations
@@ -16,10 +23,15 @@ import uuid
 from flask import Response, current_app, jsonify, request
 from flask_smorest import Blueprint
 
+from ....answers import json_shape
+from ....answers.requests import validate_deadline, validate_request
 from ....engine import ENTRYPOINTS, UndefinedResult
 from ....store.opa_archive import build, etag
 from ...auth import require
-from ...errors import ApiError, json_body
+from ...errors import ApiError, json_body, validated
+
+#: The entry points whose input is a contract request, checked as its endpoint checks it.
+CHECKED = {"osd/decision/result": validate_request, "osd/deadline/result": validate_deadline}
 
 blp = Blueprint("opa", __name__, description="OPA: bundles for sidecars, and the Data API")
 
@@ -70,9 +82,19 @@ def data(path: str):
     doc = body.get("input")
     if not isinstance(doc, dict):
         raise ApiError(400, "invalid_request", "input must be an object", {"input": ["an object"]})
+    bad = json_shape.problems(doc)
+    if bad:
+        first = next(iter(bad))
+        raise ApiError(400, "invalid_request", f"input.{first}: {bad[first][0]}", {f"input.{k}": v for k, v in bad.items()})
+    if path in CHECKED:
+        try:
+            validated(CHECKED[path], doc)
+        except ApiError as exc:
+            raise ApiError(400, exc.code, f"input.{exc.message}", {f"input.{k}": v for k, v in exc.fields.items()}) from None
     decision_id = str(uuid.uuid4())
+    extra = {} if path in CHECKED else {"raw": True}
     try:
         result = current_app.extensions["osd"].current().decider.engine.evaluate(doc, path)
     except UndefinedResult:
-        return jsonify({"decision_id": decision_id})  # as OPA: an undefined document has no result
-    return jsonify({"result": result, "decision_id": decision_id})
+        return jsonify({"decision_id": decision_id, **extra})  # as OPA: an undefined document has no result
+    return jsonify({"result": result, "decision_id": decision_id, **extra})
