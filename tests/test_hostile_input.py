@@ -174,3 +174,23 @@ def test_the_data_api_refuses_bad_shapes_and_marks_raw_results(client):
 
     ok = client.post("/v1/data/osd/decision/result", json={"input": normalize(EXAMPLE)}, headers=client.headers)
     assert ok.status_code == 200 and ok.json["result"]["outcome"] == "apply" and "raw" not in ok.json
+
+
+@pytest.mark.parametrize("given, meant", [("Wuxi", "wuxi"), ("无锡", "wuxi"), ("wuxi-open", "wuxi"), ("广西", "guangxi")])
+def test_a_near_miss_is_told_the_code_it_means(client, given, meant):
+    r = client.post("/v1/decisions", json={**EXAMPLE, "jurisdiction": given}, headers=client.headers)
+    assert r.status_code == 400 and f"means '{meant}'" in r.json["error"]["fields"]["jurisdiction"][0]
+    r = client.post("/v1/deadlines", json={"jurisdictions": [given], "event": "objection_received", "date": "2026-11-23"},
+                    headers=client.headers)
+    assert r.status_code == 400 and f"means '{meant}'" in json.dumps(r.json, ensure_ascii=False)
+
+
+def test_received_later_than_as_of_is_refused(client):
+    r = client.post("/v1/decisions", json={**EXAMPLE, "as_of": "2026-11-20", "received_on": "2026-11-23"},
+                    headers=client.headers)
+    assert r.status_code == 400 and "received_on" in r.json["error"]["fields"]
+
+
+def test_a_401_names_its_scheme(client):
+    r = client.post("/v1/decisions", json=EXAMPLE)
+    assert r.status_code == 401 and r.headers["WWW-Authenticate"] == 'Bearer realm="osd"'

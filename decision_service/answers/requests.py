@@ -14,6 +14,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate, valida
 
 from ..store.bundle import JURISDICTIONS as REGULATION_OF
 from . import json_shape
+from .hints import Jurisdiction
 
 #: The jurisdictions a request may name (bundle.JURISDICTIONS maps each to its regulation).
 JURISDICTIONS = list(REGULATION_OF)
@@ -138,7 +139,7 @@ class ApplicationSchema(Strict):
 
 
 class DecisionRequestSchema(Strict):
-    jurisdiction = fields.String(required=True, validate=one_of(JURISDICTIONS))
+    jurisdiction = fields.String(required=True, validate=Jurisdiction())
     action = fields.String(required=True, validate=one_of(["open", "share"]))
     as_of = IsoDate(allow_none=True)
     received_on = IsoDate(allow_none=True)
@@ -147,6 +148,12 @@ class DecisionRequestSchema(Strict):
     purpose = fields.String(allow_none=True, validate=one_of(PURPOSES))
     access_mode = fields.String(allow_none=True, validate=one_of(["platform", "copy"]))
     application = fields.Nested(ApplicationSchema, allow_none=True)
+
+    @validates_schema
+    def _received_by_as_of(self, data: dict, **_: object) -> None:
+        """An application cannot reach the platform after the day whose rules are asked for."""
+        if data.get("as_of") and data.get("received_on") and data["received_on"] > data["as_of"]:
+            raise ValidationError("Later than as_of: the rules in force on the day of receipt apply.", "received_on")
 
 
 _SCHEMA = DecisionRequestSchema()
@@ -251,8 +258,8 @@ class ChangeSchema(Strict):
 
 
 class ClassificationRequestSchema(Strict):
-    jurisdiction = fields.String(allow_none=True, validate=one_of(JURISDICTIONS))
-    jurisdictions = fields.List(fields.String(validate=one_of(JURISDICTIONS)), allow_none=True,
+    jurisdiction = fields.String(allow_none=True, validate=Jurisdiction())
+    jurisdictions = fields.List(fields.String(validate=Jurisdiction()), allow_none=True,
                                 validate=validate.Length(min=1))
     as_of = IsoDate(allow_none=True)
     dataset = fields.Nested(ClassifiedDatasetSchema, required=True)
@@ -285,8 +292,8 @@ EVENTS = [
 
 
 class DeadlineRequestSchema(Strict):
-    jurisdiction = fields.String(allow_none=True, validate=one_of(JURISDICTIONS))
-    jurisdictions = fields.List(fields.String(validate=one_of(JURISDICTIONS)), allow_none=True,
+    jurisdiction = fields.String(allow_none=True, validate=Jurisdiction())
+    jurisdictions = fields.List(fields.String(validate=Jurisdiction()), allow_none=True,
                                 validate=validate.Length(min=1))
     event = fields.String(required=True, validate=one_of(EVENTS))
     date = IsoDate(required=True)

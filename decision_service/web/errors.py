@@ -65,7 +65,10 @@ def validated(validator, doc: object) -> dict:
 def register(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError) -> Response:
-        return body(exc.status, exc.code, exc.message, exc.fields, **exc.extra)
+        response = body(exc.status, exc.code, exc.message, exc.fields, **exc.extra)
+        if exc.status == 401:  # RFC 9110: a 401 names the scheme that would succeed
+            response.headers["WWW-Authenticate"] = 'Bearer realm="osd"'
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response:

@@ -1,0 +1,42 @@
+"""Near misses a portal makes when it names a jurisdiction: a capital letter,
+the city's Chinese name, or the regulation id instead of the jurisdiction id.
+The error then says which code was meant."""
+
+from __future__ import annotations
+
+from marshmallow import ValidationError, validate
+
+from ..store.bundle import JURISDICTIONS
+
+#: Chinese names and regulation ids → the jurisdiction id they mean.
+MEANT = {
+    **{reg: j for j, reg in JURISDICTIONS.items()},
+    "南宁": "nanning", "南宁市": "nanning", "庆阳": "qingyang", "庆阳市": "qingyang", "无锡": "wuxi", "无锡市": "wuxi",
+    "南京": "nanjing", "南京市": "nanjing", "广西": "guangxi", "广西壮族自治区": "guangxi", "自治区": "guangxi",
+}
+
+
+def meant(value: object) -> str | None:
+    """The jurisdiction id ``value`` most likely means, if it is a near miss."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.lower() in JURISDICTIONS and text not in JURISDICTIONS:
+        return text.lower()
+    return MEANT.get(text) or MEANT.get(text.lower())
+
+
+class Jurisdiction(validate.OneOf):
+    """One of the jurisdiction ids; a near miss is told the id it means."""
+
+    def __init__(self) -> None:
+        super().__init__(list(JURISDICTIONS))
+
+    def __call__(self, value: object) -> object:
+        try:
+            return super().__call__(value)
+        except ValidationError:
+            hint = meant(value)
+            if hint:
+                raise ValidationError(f"Must be one of: {', '.join(JURISDICTIONS)}; {value!r} means {hint!r}.") from None
+            raise
