@@ -222,3 +222,11 @@ def test_reload_refuses_a_broken_scenario_file_and_leaves_nothing_behind(app, cl
         assert [p.name for p in bundles.iterdir() if p.name.startswith("osd-bundle-")] == []
     finally:
         broken.unlink()
+
+
+def test_every_operation_has_a_unique_id_and_the_docs_list_only_methods(client):
+    spec = client.get("/openapi.json").json
+    ids = [op["operationId"] for ops in spec["paths"].values() for m, op in ops.items() if m != "parameters"]
+    assert len(ids) == len(set(ids)) and "post_v1_decisions_batch" in ids and "post_v1_decisions" in ids
+    page = client.get("/docs").get_data(as_text=True)
+    assert ">PARAMETERS<" not in page and ">POST<" in page

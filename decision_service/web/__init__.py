@@ -29,6 +29,21 @@ from .service import Service
 access_log = logging.getLogger("osd.access")
 
 
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+
+def _name_operations(api: Api) -> None:
+    """Give every operation an operationId (method and path, e.g. ``post_v1_decisions_batch``),
+    so that a client generated from the description has stable method names."""
+    import re
+
+    for path, operations in api.spec._paths.items():  # apispec keeps the paths here until the spec is written
+        for method, operation in operations.items():
+            if method in METHODS and "operationId" not in operation:
+                words = re.sub(r"[^a-z0-9]+", "_", f"{method}{path}".lower()).strip("_")
+                operation["operationId"] = words
+
+
 def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(config_module.load(overrides))
@@ -43,6 +58,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     for module in (decisions, classifications, deadlines, comparisons, regulations, opa, service):
         api.register_blueprint(module.blp)
+    _name_operations(api)
     errors.register(app)
     from . import workbench
 

@@ -79,7 +79,7 @@ code{background:#f3f3f3;padding:0 .3em}h2{margin-top:2rem;border-bottom:1px soli
 <h1>{{ spec.info.title }} <small>{{ spec.info.version }}</small></h1>
 <p>The machine-readable description is <a href="/openapi.json"><code>/openapi.json</code></a> (OpenAPI {{ spec.openapi }}).
 Endpoints marked <span class="k">key</span> need an API key (<code>Authorization: Bearer …</code>); the others are public and read-only.</p>
-{% for path, ops in spec.paths.items() %}{% for method, op in ops.items() %}
+{% for path, ops in spec.paths.items() %}{% for method, op in ops.items() if method in methods %}
 <h2><span class="m">{{ method.upper() }}</span> <code>{{ path }}</code>{% if op.security %} <span class="k">key</span>{% endif %}</h2>
 <p>{{ op.summary or "" }}</p>{% if op.description %}<p>{{ op.description }}</p>{% endif %}
 {% endfor %}{% endfor %}
@@ -89,4 +89,6 @@ Endpoints marked <span class="k">key</span> need an API key (<code>Authorization
 @blp.route("/docs", methods=["GET"])
 def docs():
     """A human page listing every endpoint, generated from the OpenAPI description."""
-    return render_template_string(DOCS, spec=current_app.extensions["osd_api"].spec.to_dict())
+    from ... import METHODS
+
+    return render_template_string(DOCS, spec=current_app.extensions["osd_api"].spec.to_dict(), methods=METHODS)
