@@ -87,8 +87,9 @@ class Deadlines:
         return out
 
 
-def limit_words(limit: dict, steps: dict[str, dict]) -> tuple[str, str]:
-    """One limit as a sentence: who, how counted, and the date where there is one."""
+def limit_words(limit: dict, origin: dict | None) -> tuple[str, str]:
+    """One limit as a sentence: who, how counted, and the date where there is one;
+    ``origin`` is the step it counts from, named when that step has no date."""
     zh_count, en_count = COUNT_WORDS[limit["count"]]
     zh, en = zh_count.format(n=limit["n"]), en_count.format(n=limit["n"])
     if limit["due"]:
@@ -98,8 +99,6 @@ def limit_words(limit: dict, steps: dict[str, dict]) -> tuple[str, str]:
         zh += f"，最早于{limit['not_before']}起方可"
         en += f", not before {limit['not_before']}"
     elif limit["n"] is not None and limit["start"] is None:
-        origin = steps.get(limit["from"]) if limit["from"] != "previous" else None
-        origin = origin or next((s for s in steps.values() if s.get("_next") == limit["key"]), None)
         name_zh = origin["text"] if origin else "上一步"
         name_en = origin["text_en"] if origin else "the step before"
         zh += f"，自“{name_zh}”起算，而该步骤没有期限（可在 done 中给出其完成日期）"
@@ -134,16 +133,17 @@ def explain(r: dict, doc: dict) -> dict:
         zh.append("以下各项义务同时适用。")
         en.append("Each of these duties holds.")
     for p in r["paths"]:
-        steps = {}
-        for before, limit in zip(p["limits"], p["limits"][1:]):
-            steps[before["key"]] = {**before, "_next": limit["key"]}
         if several:
             zh.append(f"【{p['text']}（{p['when']['zh']}）】")
             en.append(f"[{p['text_en']} ({p['when']['en']})]")
+        by_key: dict[str, dict] = {}
+        previous = None
         for limit in p["limits"]:
-            words_zh, words_en = limit_words(limit, steps)
+            origin = previous if limit["from"] == "previous" else by_key.get(limit["from"])
+            words_zh, words_en = limit_words(limit, origin)
             zh.append(words_zh)
             en.append(words_en)
+            by_key[limit["key"]] = previous = limit
     if not r["binding"]:
         zh.append("依据的是征求意见稿，仅供参考。")
         en.append("It rests on a draft for comment and is not binding.")

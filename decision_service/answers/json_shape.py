@@ -7,6 +7,8 @@ nesting costs recursion in every later step).
 
 from __future__ import annotations
 
+import json
+
 #: No request of the contract nests deeper than this (a decision request nests 4 levels).
 MAX_DEPTH = 32
 
@@ -46,3 +48,25 @@ def problems(doc: object) -> dict[str, list[str]]:
         elif isinstance(value, list):
             stack.extend((item, f"{path}[{n}]", depth + 1) for n, item in enumerate(value))
     return dict(sorted(found.items()))
+
+
+class Unreadable(ValueError):
+    """JSON the grammar allows that Python cannot read: nesting past the
+    decoder's recursion limit, or an integer longer than it converts."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def loads(text: str | bytes) -> object:
+    """``json.loads``, with what cannot be read raised as ``Unreadable``
+    (a syntax error stays ``JSONDecodeError``, bad UTF-8 ``UnicodeDecodeError``)."""
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise
+    except RecursionError:
+        raise Unreadable("nested too deep") from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise Unreadable("a number too long to read") from None

@@ -121,16 +121,16 @@ def _time_word_scan(args: argparse.Namespace) -> int:
     """Every time word of the cleaned texts: covered by a limit, by the dates of a
     version, or listed as not a limit with a reason; exit 1 if one is uncovered."""
     from ..store.bundle import load_bundle
-    from ..store.timewords import scan, summary, unused_not_limits
+    from ..store.timewords import summary, unused_not_limits
 
     bundle = load_bundle()
     rows = summary(bundle.regulations)
     bad = [line for reg in bundle.regulations.values() for line in unused_not_limits(reg)]
     if args.format == "json":
-        doc = {reg: {**{k: v for k, v in row.items() if k != "uncovered"},
+        doc = {reg: {**{k: v for k, v in row.items() if k not in ("uncovered", "words")},
                      "uncovered": [{"ref": o.ref, "word": o.word, "context": o.context} for o in row["uncovered"]],
                      "words": [{"ref": o.ref, "word": o.word, "context": o.context, "covered_by": o.covered_by}
-                               for o in scan(bundle.regulations[reg])] if args.verbose else None}
+                               for o in row["words"]] if args.verbose else None}
                for reg, row in rows.items()}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
@@ -139,7 +139,7 @@ def _time_word_scan(args: argparse.Namespace) -> int:
                   f"the dates in force, {row['not_limits']} not limits; {len(row['uncovered'])} uncovered; "
                   f"{row['limits']} limits encoded")
             if args.verbose:
-                for o in scan(bundle.regulations[reg_id]):
+                for o in row["words"]:
                     print(f"    {o.ref:<24} {o.word:<4} …{o.context}…  ← {'; '.join(o.covered_by) or 'UNCOVERED'}")
     uncovered = [o for row in rows.values() for o in row["uncovered"]]
     for o in uncovered:

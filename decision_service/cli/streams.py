@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..answers import json_shape
 from ..answers.render import Table, render
 from ..answers.requests import RequestError
 
@@ -43,24 +44,21 @@ def json_docs(text: str) -> tuple[list, bool]:
     if not stripped:
         raise InputError("invalid_json", "no request given")
     try:
-        return [json.loads(stripped)], False
+        return [json_shape.loads(stripped)], False
     except json.JSONDecodeError:
         pass
-    except RecursionError:
-        raise InputError("invalid_json", "the request nests too deep to read", {"(body)": ["nested too deep"]}) from None
-    except ValueError as exc:  # an integer longer than Python converts
-        raise InputError("invalid_json", f"a number cannot be read: {exc}", {"(body)": ["a number too long to read"]}) from None
+    except json_shape.Unreadable as exc:
+        raise InputError("invalid_json", f"the request cannot be read: {exc.why}", {"(body)": [exc.why]}) from None
     docs = []
     for n, line in enumerate(stripped.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            docs.append(json.loads(line))
+            docs.append(json_shape.loads(line))
         except json.JSONDecodeError as exc:
             raise InputError("invalid_json", f"line {n}: {exc.msg}", {f"line {n}": [exc.msg]}) from None
-        except (RecursionError, ValueError) as exc:
-            why = "nested too deep" if isinstance(exc, RecursionError) else "a number too long to read"
-            raise InputError("invalid_json", f"line {n}: {why}", {f"line {n}": [why]}) from None
+        except json_shape.Unreadable as exc:
+            raise InputError("invalid_json", f"line {n}: {exc.why}", {f"line {n}": [exc.why]}) from None
     return docs, True
 
 

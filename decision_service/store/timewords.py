@@ -137,7 +137,8 @@ def unused_not_limits(reg: dict) -> list[str]:
 
 def summary(regulations: dict[str, dict]) -> dict[str, dict]:
     """Per regulation: occurrences, how many a limit covers, how many are listed
-    as not limits, how many are uncovered, and the number of limits encoded."""
+    as not limits, how many are uncovered, the number of limits encoded, and
+    every word with what accounts for it (``words``)."""
     out = {}
     for reg_id, reg in regulations.items():
         occ = scan(reg)
@@ -149,5 +150,6 @@ def summary(regulations: dict[str, dict]) -> dict[str, dict]:
             "not_limits": sum(1 for o in occ if o.covered and all(c.startswith("not a limit") for c in o.covered_by)),
             "uncovered": [o for o in occ if not o.covered],
             "limits": len(limits),
+            "words": occ,
         }
     return out

@@ -10,6 +10,7 @@ import logging
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
+from ..answers import json_shape
 from ..answers.requests import RequestError
 
 log = logging.getLogger("osd.errors")
@@ -41,18 +42,15 @@ def json_body() -> object:
                        {"Content-Type": [f"got {request.mimetype or 'none'}"]})
     raw = request.get_data(cache=True)
     try:
-        return json.loads(raw)
+        return json_shape.loads(raw)
     except UnicodeDecodeError:
         raise ApiError(400, "invalid_json", "the body is not UTF-8", {"(body)": ["not UTF-8"]}) from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise ApiError(400, "invalid_json", f"the body is not JSON: {exc.msg} at {where}",
                        {"(body)": [f"{exc.msg} at {where}"]}) from None
-    except RecursionError:
-        raise ApiError(400, "invalid_json", "the body nests too deep to read", {"(body)": ["nested too deep"]}) from None
-    except ValueError as exc:  # an integer longer than Python converts (4,300 digits)
-        raise ApiError(400, "invalid_json", f"the body holds a number that cannot be read: {exc}",
-                       {"(body)": ["a number too long to read"]}) from None
+    except json_shape.Unreadable as exc:
+        raise ApiError(400, "invalid_json", f"the body cannot be read: {exc.why}", {"(body)": [exc.why]}) from None
 
 
 def validated(validator, doc: object) -> dict:

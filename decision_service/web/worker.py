@@ -69,6 +69,9 @@ class Pending:
         self.limits = (max_line, max_field, max_fields, max_body)
         self.deadline = time.monotonic() + HEAD_SECONDS
         self.head_end: int | None = None
+        self.headers: dict[str, str] = {}
+        #: Where the chunked body's next size line starts, and the body's size so far.
+        self.chunk_at, self.chunked_total = 0, 0
 
     def feed(self, chunk: bytes) -> int | None:
         """Add bytes: 0 when the request is complete, None while more is needed,
@@ -86,19 +89,15 @@ class Pending:
             if end < 0:
                 return None
             self.head_end = end + 4
+            self.chunk_at = self.head_end
             self.deadline = time.monotonic() + BODY_SECONDS
+            for line in bytes(head).decode("latin-1").split("\r\n")[1:]:
+                name, _, value = line.partition(":")
+                self.headers[name.strip().lower()] = value.strip()
         return self._body_complete(max_body)
 
-    def _headers(self) -> dict[str, str]:
-        head = bytes(self.data[: self.head_end - 4]).decode("latin-1").split("\r\n")[1:]
-        out: dict[str, str] = {}
-        for line in head:
-            name, _, value = line.partition(":")
-            out[name.strip().lower()] = value.strip()
-        return out
-
     def _body_complete(self, max_body: int) -> int | None:
-        headers = self._headers()
+        headers = self.headers
         body = len(self.data) - self.head_end
         if "chunked" in headers.get("transfer-encoding", "").lower():
             return self._chunks_complete(max_body)
@@ -112,24 +111,25 @@ class Pending:
         return 0 if body >= int(length) else None
 
     def _chunks_complete(self, max_body: int) -> int | None:
-        pos, total = self.head_end, 0
+        """Walk the chunks from where the last call stopped, so each byte is read once."""
         while True:
-            line_end = self.data.find(b"\r\n", pos)
+            line_end = self.data.find(b"\r\n", self.chunk_at)
             if line_end < 0:
                 return None
-            size = bytes(self.data[pos:line_end]).split(b";")[0].strip()
+            size = bytes(self.data[self.chunk_at:line_end]).split(b";")[0].strip()
             try:
                 n = int(size, 16)
             except ValueError:
                 return 400
-            total += n
-            if total > max_body:
-                return 413
             if n == 0:  # the last chunk, then optional trailers and an empty line
                 return 0 if self.data.find(b"\r\n\r\n", line_end) >= 0 else None
-            pos = line_end + 2 + n + 2
-            if pos > len(self.data):
+            if self.chunked_total + n > max_body:
+                return 413
+            following = line_end + 2 + n + 2
+            if following > len(self.data):
                 return None
+            self.chunked_total += n
+            self.chunk_at = following
 
 
 class BufferedThreadWorker(ThreadWorker):
@@ -140,19 +140,15 @@ class BufferedThreadWorker(ThreadWorker):
         if os.getppid() != self.ppid:  # the master died before the line above
             os._exit(0)
         util.write_error = write_json_error
+        self.max_body = int(os.environ.get("OSD_MAX_CONTENT_LENGTH") or 2 * 1024 * 1024)
         self.buffering: deque[TConn] = deque()
         self.draining: deque[TConn] = deque()
         super().init_process()
 
-    def _max_body(self) -> int:
-        return int(os.environ.get("OSD_MAX_CONTENT_LENGTH") or 2 * 1024 * 1024)
-
     def accept(self, listener) -> None:  # noqa: ANN001
         try:
             sock, addr = listener.accept()
-        except BlockingIOError:
-            return
-        except OSError:
+        except OSError:  # nothing to accept after all (EAGAIN), or the client left first
             return
         self.nr_conns += 1
         self._read_whole(TConn(self.cfg, sock, addr, listener.getsockname()))
@@ -165,7 +161,7 @@ class BufferedThreadWorker(ThreadWorker):
     def _read_whole(self, conn: TConn) -> None:
         cfg = self.cfg
         conn.pending = Pending(cfg.limit_request_line or 1 << 20, cfg.limit_request_field_size or 1 << 20,
-                               cfg.limit_request_fields or 1 << 10, self._max_body())
+                               cfg.limit_request_fields or 1 << 10, self.max_body)
         conn.sock.setblocking(False)
         self.buffering.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_bytes, conn))

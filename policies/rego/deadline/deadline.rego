@@ -64,10 +64,8 @@ path_entry(key) := {
 # Every limit of every path, in order, each naming its path.
 limits := [object.union(l, {"path": p.key}) | some p in paths; some l in p.limits]
 
-notes contains lib.note(governing, l.note) if {
-	some l in limits
-	l.note
-}
+# The reading notes the limits rest on, as a decision's timeline gives them.
+notes contains n if some n in lib.limit_notes(limits)
 
 notes contains lib.note(governing, event.note) if event.note
 
