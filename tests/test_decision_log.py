@@ -15,6 +15,7 @@ from decision_service.db import keys, log, make_engine, sessions, upgrade
 from decision_service.db.log import LogWriter
 from decision_service.answers.requests import validate_request
 
+KEY = b"test-masking-key"
 EXAMPLE = validate_request(json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8")))
 
 
@@ -50,7 +51,7 @@ def test_keys_create_list_revoke(db):
     name = f"k-{uuid.uuid4().hex[:8]}"
     key = keys.create(s, name, "reviewer")
     ring = keys.KeyRing(s, ttl=0)
-    assert ring.holder(key) == keys.KeyHolder(name, "reviewer")
+    assert ring.holder(key) == keys.KeyHolder(name, "reviewer", key[:10])
     assert any(k["name"] == name and k["revoked_at"] is None for k in keys.listing(s))
     with pytest.raises(ValueError):
         keys.create(s, name, "portal")
@@ -62,7 +63,7 @@ def test_a_decision_is_stored_masked_and_found_again(db, decider):
     req = json.loads(json.dumps(EXAMPLE))
     req["application"]["scenario"] = "联系人李四 13912345678"
     d = decider.decide(req)
-    LogWriter(engine).write([log.row(req, d, json.dumps(d, ensure_ascii=False), "portal-1", None)])
+    LogWriter(engine).write([log.row(req, d, json.dumps(d, ensure_ascii=False), "portal-1", None, KEY)])
     got = log.get(s, d["decision_id"])
     assert got["decision"] == d and got["key_name"] == "portal-1"
     assert got["request"]["application"]["scenario"] == "[masked: 17 chars]"
@@ -85,7 +86,7 @@ def test_replay_of_a_masked_request_gives_the_same_decision(db, decider):
 
     engine, s = db
     d = decider.decide(EXAMPLE)
-    LogWriter(engine).write([log.row(EXAMPLE, d, json.dumps(d, ensure_ascii=False), None, None)])
+    LogWriter(engine).write([log.row(EXAMPLE, d, json.dumps(d, ensure_ascii=False), None, None, KEY)])
 
     result = replay_entry(decider, log.get(s, d["decision_id"]))
     assert result["same"] and result["differences"] == []
@@ -103,7 +104,7 @@ def test_many_threads_lose_no_row(db, decider):
         for _ in range(25):
             dd = dict(d, decision_id=str(uuid.uuid4()))
             try:
-                writer.write([log.row(EXAMPLE, dd, text, None, None)])
+                writer.write([log.row(EXAMPLE, dd, text, None, None, KEY)])
             except Exception as exc:
                 errors.append(exc)
 
@@ -144,7 +145,7 @@ def test_processes_writing_at_once_lose_no_row(db, decider, database_url):
     _, s = db
     d = decider.decide(EXAMPLE)
     text = json.dumps(d, ensure_ascii=False)
-    rows = [log.row(EXAMPLE, dict(d, decision_id=str(uuid.uuid4())), text, None, None) for _ in range(400)]
+    rows = [log.row(EXAMPLE, dict(d, decision_id=str(uuid.uuid4())), text, None, None, KEY) for _ in range(400)]
     before = log.count(s)
     ctx = mp.get_context("spawn")
     out = ctx.Queue()
@@ -161,7 +162,7 @@ def test_processes_writing_at_once_lose_no_row(db, decider, database_url):
 def test_a_failed_commit_is_reported_to_every_waiting_request(db, decider):
     engine, _ = db
     d = decider.decide(EXAMPLE)
-    row = log.row(EXAMPLE, d, json.dumps(d, ensure_ascii=False), None, None)
+    row = log.row(EXAMPLE, d, json.dumps(d, ensure_ascii=False), None, None, KEY)
     writer = LogWriter(engine)
     writer.write([row])
     with pytest.raises(Exception):

@@ -1,16 +1,19 @@
-"""``osd log replay``: a logged decision decided again under the current bundle, with its differences."""
+"""``osd log``: the decision log. ``replay`` decides a logged request again under
+the current bundle and shows what differs; ``purge`` deletes what is older than
+the retention period (docs/personal-data.md)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..answers.decide import Decider
 from .db import open_sessions
 from .streams import InputError, emit
 
 
-def cmd_log(args: argparse.Namespace) -> int:
+def cmd_replay(args: argparse.Namespace) -> int:
     """Replay a logged decision under the current bundle, showing any difference."""
     from ..db import log as decision_log
     from ..web.resources.decisions import replay_entry
@@ -31,9 +34,36 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0 if result["same"] else 3
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete the decisions older than the retention period, and expired sign-ins."""
+    from ..db import log as decision_log
+
+    try:
+        days = args.days if args.days is not None else decision_log.retention_days()
+    except ValueError as exc:
+        raise InputError("invalid_setting", str(exc), {"OSD_LOG_RETENTION_DAYS": ["not a whole number of days"]}) from None
+    if days < 1:
+        raise InputError("invalid_request", "--days must be at least 1", {"days": ["below 1"]})
+    result = decision_log.purge(open_sessions(), days, dry_run=args.dry_run)
+    if args.format == "json":
+        emit(result, False)
+    else:
+        verb = "deleted" if result["deleted"] else "would delete"
+        print(f"{verb} {result['decisions']} decisions logged before {result['cutoff']} "
+              f"(kept {days} days) and {result['signins']} expired sign-ins", file=sys.stderr)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("log", help="the decision log: replay ID re-decides a logged request and shows differences")
-    p.add_argument("action", choices=["replay"])
-    p.add_argument("decision_id")
-    p.add_argument("--format", choices=["text", "json"], default="text")
-    p.set_defaults(func=cmd_log)
+    p = sub.add_parser("log", help="the decision log: replay ID re-decides a logged request; purge deletes old rows")
+    actions = p.add_subparsers(dest="action", required=True)
+    replay = actions.add_parser("replay", help="decide a logged request again and show the differences")
+    replay.add_argument("decision_id")
+    replay.add_argument("--format", choices=["text", "json"], default="text")
+    replay.set_defaults(func=cmd_replay)
+    purge = actions.add_parser("purge", help="delete decisions older than the retention period "
+                                             "(OSD_LOG_RETENTION_DAYS, else 365 days)")
+    purge.add_argument("--days", type=int, default=None, help="keep this many days instead of the setting")
+    purge.add_argument("--dry-run", action="store_true", help="count what would be deleted, delete nothing")
+    purge.add_argument("--format", choices=["text", "json"], default="text")
+    purge.set_defaults(func=cmd_purge)

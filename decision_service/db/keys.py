@@ -25,6 +25,7 @@ ROLES = ("portal", "reviewer", "admin")
 class KeyHolder:
     name: str
     role: str
+    prefix: str = ""  # the key's first characters: what the access log names it by
 
 
 def digest(key: str) -> str:
@@ -80,7 +81,7 @@ class KeyRing:
             return
         with self.sessions() as s:
             rows = s.scalars(select(ApiKey).where(ApiKey.revoked_at.is_(None))).all()
-            self._keys = [(k.key_hash, KeyHolder(k.name, k.role)) for k in rows]
+            self._keys = [(k.key_hash, KeyHolder(k.name, k.role, k.prefix)) for k in rows]
         self._read_at = now
 
     def holder(self, key: str | None) -> KeyHolder | None:

@@ -17,6 +17,7 @@ import datetime as dt
 import fcntl
 import json
 import os
+import re
 import threading
 import time
 import zlib
@@ -25,7 +26,7 @@ import zstandard
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from .masking import mask_request
+from .masking import mask_request, mask_text
 from .models import DecisionRecord
 
 TABLE = DecisionRecord.__table__
@@ -52,8 +53,12 @@ def unpack(blob: bytes) -> object:
     return json.loads(raw.decode("utf-8"))
 
 
-def row(request: dict, decision: dict, decision_json: str, key_name: str | None, batch_id: str | None) -> dict:
-    masked_request, masked = mask_request(request)
+def row(request: dict, decision: dict, decision_json: str, key_name: str | None, batch_id: str | None,
+        masking_key: bytes) -> dict:
+    """A log row: the request and the decision with personal data masked (``masking``) under ``masking_key``."""
+    masked_request, masked, marks = mask_request(request, masking_key)
+    if marks:
+        decision_json = mask_text(decision_json, marks)
     return {
         "id": decision["decision_id"], "created_at": dt.datetime.now(dt.timezone.utc), "key_name": key_name,
         "batch_id": batch_id, "jurisdiction": decision["jurisdiction"], "action": decision["action"],
@@ -214,6 +219,41 @@ def search(sessions: sessionmaker[Session], *, since: str | None = None, until: 
         q = q.where(DecisionRecord.outcome == outcome)
     with sessions() as s:
         return [as_dict(r) for r in s.scalars(q.limit(limit)).all()]
+
+
+#: Days a decision is kept when ``OSD_LOG_RETENTION_DAYS`` does not say (see docs/personal-data.md).
+RETENTION_DAYS = 365
+
+
+def retention_days() -> int:
+    """The retention setting: ``OSD_LOG_RETENTION_DAYS`` (a whole number of days, at least 1), else 365."""
+    given = os.environ.get("OSD_LOG_RETENTION_DAYS", "").strip()
+    if not given:
+        return RETENTION_DAYS
+    if not re.fullmatch(r"[0-9]{1,6}", given) or int(given) < 1:
+        raise ValueError(f"OSD_LOG_RETENTION_DAYS must be a whole number of days, at least 1, not {given!r}")
+    return int(given)
+
+
+def purge(sessions: sessionmaker[Session], days: int, dry_run: bool = False,
+          now: dt.datetime | None = None) -> dict:
+    """Delete the decisions logged more than ``days`` days before ``now`` (and
+    expired workbench sign-ins); with ``dry_run`` count them only."""
+    from sqlalchemy import delete
+
+    from .models import SignIn
+
+    now = now or dt.datetime.now(dt.timezone.utc)
+    cutoff = now - dt.timedelta(days=days)
+    old = DecisionRecord.created_at < cutoff
+    with sessions.begin() as s:
+        found = s.scalar(select(func.count()).select_from(DecisionRecord).where(old)) or 0
+        expired = s.scalar(select(func.count()).select_from(SignIn).where(SignIn.expires_at < now)) or 0
+        if not dry_run:
+            s.execute(delete(DecisionRecord).where(old))
+            s.execute(delete(SignIn).where(SignIn.expires_at < now))
+    return {"cutoff": cutoff.isoformat(timespec="seconds"), "days": days, "decisions": found,
+            "signins": expired, "deleted": not dry_run}
 
 
 def count(sessions: sessionmaker[Session]) -> int:

@@ -93,6 +93,24 @@ def _logging() -> None:
         root.setLevel(logging.INFO)
 
 
+def client_address(address: str | None, policy: str) -> str | None:
+    """The client's address as the access log keeps it (docs/personal-data.md):
+    ``truncated`` (the default) keeps the network, not the host (IPv4 /24, IPv6 /48);
+    ``full`` keeps it all; ``none`` nothing."""
+    import ipaddress
+
+    if not address or policy == "none":
+        return None
+    if policy == "full":
+        return address
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    prefix = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
+
+
 def _hooks(app: Flask) -> None:
     @app.before_request
     def _start() -> None:
@@ -110,7 +128,7 @@ def _hooks(app: Flask) -> None:
         access_log.info(json.dumps({
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "request_id": g.get("request_id"),
             "method": request.method, "path": request.path, "endpoint": endpoint, "status": response.status_code,
-            "outcome": outcome, "ms": round(seconds * 1000, 2), "key": g.get("key_name"),
-            "remote": request.remote_addr,
+            "outcome": outcome, "ms": round(seconds * 1000, 2), "key": g.get("key_prefix"),
+            "remote": client_address(request.remote_addr, app.config["ACCESS_LOG_IP"]),
         }, ensure_ascii=False))
         return response

@@ -15,6 +15,7 @@ DEFAULTS = {
     "SIGNIN_HOURS": 8.0,  # a reviewer's workbench sign-in expires after this
     "SESSION_COOKIE_SECURE": False,  # True: the session cookie only over HTTPS (it is anyway when the request is)
     "REQUIRE_KEYS": True,
+    "ACCESS_LOG_IP": "truncated",  # the client's address in the access log: truncated, full or none
     "API_TITLE": "Open data decisions",
     "API_VERSION": "v1",
     "OPENAPI_VERSION": "3.0.3",
@@ -31,6 +32,7 @@ ENV = {
     "OSD_KEY_CACHE_SECONDS": ("KEY_CACHE_SECONDS", float),
     "OSD_SIGNIN_HOURS": ("SIGNIN_HOURS", float),
     "OSD_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: v.lower() in ("1", "true", "yes")),
+    "OSD_ACCESS_LOG_IP": ("ACCESS_LOG_IP", str),
     "DATABASE_URL": ("DATABASE_URL", str),
 }
 
@@ -46,4 +48,6 @@ def load(overrides: dict | None = None) -> dict:
         if os.environ.get(name):
             config[key] = kind(os.environ[name])
     config.update(overrides or {})
+    if config["ACCESS_LOG_IP"] not in ("truncated", "full", "none"):
+        raise ValueError(f"OSD_ACCESS_LOG_IP must be truncated, full or none, not {config['ACCESS_LOG_IP']!r}")
     return config

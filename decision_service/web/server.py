@@ -98,6 +98,10 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -
                     self.log.info("Hang up: checking the bundle on disk")
                     _accept_in_subprocess(self, "SIGHUP")
 
+                def manage_workers(self) -> None:
+                    super().manage_workers()
+                    _purge_when_due(self)
+
             try:
                 OsdArbiter(self).run()
             except RuntimeError as exc:
@@ -125,6 +129,27 @@ def _accept_in_subprocess(server, why: str) -> None:  # noqa: ANN001
         server.log.info("%s: bundle %s accepted (%s)", why, verdict["revision"], "; ".join(verdict["checks"]))
     else:
         server.log.warning("%s: bundle rejected, still serving %s: %s", why, verdict["serving"], verdict["reason"])
+
+
+PURGE_EVERY_SECONDS = 24 * 3600
+
+
+def _purge_when_due(server) -> None:  # noqa: ANN001
+    """Once a day (the first time when the server is ready), delete what is older
+    than the retention period: ``osd log purge`` in a child process, so the
+    master never waits on the database; the child is reaped when it has ended."""
+    import time
+
+    child = getattr(server, "_osd_purge", None)
+    if child is not None and child.poll() is not None:
+        if child.returncode != 0:
+            server.log.error("log purge failed (exit %s)", child.returncode)
+        child = server._osd_purge = None
+    now = time.monotonic()
+    if child is None and now >= getattr(server, "_osd_purge_due", 0.0):
+        server._osd_purge_due = now + PURGE_EVERY_SECONDS
+        server._osd_purge = subprocess.Popen([sys.executable, "-m", "decision_service.cli", "log", "purge"],
+                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
 
 
 def _when_ready(server) -> None:  # noqa: ANN001

@@ -23,6 +23,7 @@ from ..answers.decide import Decider
 from ..db import make_engine, sessions, upgrade
 from ..db.keys import KeyRing
 from ..db.log import LogWriter
+from ..db.masking import masking_key
 from ..store.activation import Verdict, accept, current_revision, load_snapshot, snapshots_dir
 from ..store.bundle import ROOT, Bundle
 
@@ -48,6 +49,7 @@ class Service:
         upgrade(self.engine)
         self.sessions = sessions(self.engine)
         self.log_writer = LogWriter(self.engine)
+        self.masking_key = masking_key(data_dir)
         self.keys = KeyRing(self.sessions, key_cache_seconds)
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None

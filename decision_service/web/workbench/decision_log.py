@@ -45,6 +45,8 @@ def reviewer() -> str | None:
     osd = current_app.extensions["osd"]
     holder = signins.holder_of(osd.sessions, osd.keys, session.get("signin"))
     g.reviewer = holder.name if holder is not None and holder.role in ("reviewer", "admin") else None
+    if g.reviewer:
+        g.key_prefix = holder.prefix
     return g.reviewer
 
 

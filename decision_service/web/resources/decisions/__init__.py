@@ -37,7 +37,7 @@ def log_decisions(pairs: list[tuple[dict, dict, str]], batch_id: str | None = No
     answer goes. Every path that decides (the API, comparisons, the workbench)
     logs through here; ``key_name`` defaults to the key of the request."""
     key_name = key_name or g.get("key_name")
-    rows = [decision_log.row(req, d, text, key_name, batch_id) for req, d, text in pairs]
+    rows = [decision_log.row(req, d, text, key_name, batch_id, _service().masking_key) for req, d, text in pairs]
     _service().log_writer.write(rows)
     for _, d, _ in pairs:
         DECISIONS.labels(d["jurisdiction"], d["action"], d["outcome"]).inc()
