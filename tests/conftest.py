@@ -1,4 +1,8 @@
-"""Shared fixtures: the bundle, the embedded decider, and the real OPA."""
+"""Shared fixtures: the bundle, the embedded decider, and the real OPA.
+
+Every Flask test client of every test checks each answer of the API against
+the app's own ``/openapi.json`` (``openapi_answers.CheckedClient``): an
+answer the description does not allow fails the test that got it."""
 
 from __future__ import annotations
 
@@ -11,10 +15,15 @@ import time
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
-from decision_service.store.bundle import load_bundle
 from decision_service.answers.decide import Decider
 from decision_service.engine import OpaCliEngine, opa_binary
+from decision_service.store.bundle import load_bundle
+
+from .openapi_answers import REPORT, TOTALS, CheckedClient
+
+Flask.test_client_class = CheckedClient
 
 
 @pytest.fixture(scope="session")
@@ -126,3 +135,12 @@ def pytest_runtest_makereport(item, call):  # noqa: ANN001
     report = outcome.get_result()
     if report.when == "call":
         item.rep_call = report
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    """How many answers were checked against /openapi.json, and of how many operations."""
+    if TOTALS:
+        terminalreporter.write_line(f"answers checked against /openapi.json: {sum(TOTALS.values())} "
+                                    f"({len(TOTALS)} operations)")
+    for line in REPORT:
+        terminalreporter.write_line(line)

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from decision_service.store.bundle import ROOT
 from bench.loadgen import run
+from decision_service.store.bundle import ROOT
 from decision_service.store.scenarios import load_scenarios, request_of
 from decision_service.web.server import wait_ready
 
 from .conftest import copy_bundle
+from .openapi_answers import SpecChecker
 
 OSD = [sys.executable, "-m", "decision_service.cli"]
 DECISION_REQUESTS = [request_of(s) for s in load_scenarios() if s["kind"] == "decision"]
@@ -32,6 +33,7 @@ class Server:
     def __init__(self, data: Path, source: Path, database_url: str | None = None, make_keys: bool = True,
                  env: dict[str, str] | None = None) -> None:
         self.data = data
+        self._checker: SpecChecker | None = None
         self.env = {**os.environ, "OSD_DATA_DIR": str(data), "OSD_BUNDLE_SOURCE": str(source),
                     "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics"), **(env or {})}
         self.env.pop("DATABASE_URL", None)
@@ -66,9 +68,21 @@ class Server:
         except (BrokenPipeError, ConnectionResetError):
             pass  # the server may answer (413) and close before a large body is sent; its answer is still read
         resp = conn.getresponse()
-        text = resp.read().decode()
+        raw_answer = resp.read()
         conn.close()
-        return resp.status, (json.loads(text) if resp.getheader("Content-Type", "").startswith("application/json") else text)
+        content_type = resp.getheader("Content-Type", "")
+        self.checker().check(method, path, resp.status, content_type, raw_answer)
+        text = raw_answer.decode()
+        return resp.status, (json.loads(text) if content_type.startswith("application/json") else text)
+
+    def checker(self) -> SpecChecker:
+        """The server's own /openapi.json, read once: every answer ``request`` gets is checked against it."""
+        if self._checker is None:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            conn.request("GET", "/openapi.json")
+            self._checker = SpecChecker(json.loads(conn.getresponse().read()))
+            conn.close()
+        return self._checker
 
     def revision(self) -> str:
         return self.request("GET", "/v1/bundle")[1]["revision"]

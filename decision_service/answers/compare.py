@@ -26,7 +26,10 @@ def requests_for(doc: object) -> list[dict]:
         raise RequestError("the request must be a JSON object", {"(root)": ["not an object"]})
     body = dict(doc)
     names = body.pop("jurisdictions", None)
-    body.pop("jurisdiction", None)
+    ignored = body.pop("jurisdiction", None)
+    if ignored is not None and ignored not in KNOWN:
+        raise RequestError(f"jurisdiction: Must be one of: {', '.join(KNOWN)}.",
+                           {"jurisdiction": [f"Must be one of: {', '.join(KNOWN)}."]})
     if names is None:
         names = list(JURISDICTIONS)
     if not isinstance(names, list) or not names or any(n not in KNOWN for n in names):

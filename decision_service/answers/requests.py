@@ -7,14 +7,24 @@ policy only ever sees requests that passed these schemas.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from ..store.bundle import JURISDICTIONS as REGULATION_OF
-from . import json_shape
 from .hints import Jurisdiction
+from .validation import (  # noqa: F401  (read from here by the web layer and the CLI)
+    FIRST_DAY,
+    LAST_DAY,
+    NOT_A_DATE,
+    OUT_OF_RANGE,
+    IsoDate,
+    RequestError,
+    Strict,
+    StrictBool,
+    iso_date,
+    load_valid,
+    one_of,
+    whole_number,
+)
 
 #: The jurisdictions a request may name (bundle.JURISDICTIONS maps each to its regulation).
 JURISDICTIONS = list(REGULATION_OF)
@@ -23,97 +33,28 @@ LEVELS = ["national", "provincial", "city", "county"]
 PURPOSES = ["innovation", "city_governance", "social_service", "research", "commercial", "official_duty", "other"]
 
 
-class RequestError(Exception):
-    def __init__(self, message: str, fields: dict) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fields = fields
-
-
-NOT_A_DATE = "Not a date (YYYY-MM-DD)."
-
-#: The dates a request may name: wide enough for any text's history and limits,
-#: narrow enough that every count of days stays within the calendar.
-FIRST_DAY, LAST_DAY = "1900-01-01", "2199-12-31"
-OUT_OF_RANGE = f"Out of range: a date from {FIRST_DAY} to {LAST_DAY}."
-
-
-def iso_date(text: object) -> str | None:
-    """The date ``text`` names, as YYYY-MM-DD, or None. Every date a request,
-    a query or a catalogue row gives is read by this one check: the policy and
-    the versions compare dates as strings, and ``date.fromisoformat`` alone also
-    takes 20261122, which as a string sorts after every YYYY-MM-DD."""
-    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        return None
-
-
-#: YYYY-MM-DD in ASCII digits only: ``date.fromisoformat`` also reads week dates
-#: (2026-W47-1) and ``\d`` matches full-width digits.
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def whole_number(text: object, lo: int, hi: int) -> int | None:
-    """A whole number from ``lo`` to ``hi`` written in ASCII digits, or None
-    (``str.isdigit`` and ``int`` also take full-width and other digits)."""
-    if not isinstance(text, str) or not re.fullmatch(r"[0-9]{1,9}", text):
-        return None
-    n = int(text)
-    return n if lo <= n <= hi else None
-
-
-class IsoDate(fields.String):
-    """A date as YYYY-MM-DD, kept as that string."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        date = iso_date(super()._deserialize(value, attr, data, **kwargs))
-        if date is None:
-            raise ValidationError(NOT_A_DATE)
-        if not FIRST_DAY <= date <= LAST_DAY:
-            raise ValidationError(OUT_OF_RANGE)
-        return date
-
-
-class StrictBool(fields.Boolean):
-    """true or false only: not 1, 0, "true" or "yes" (a flag is a JSON boolean)."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, bool):
-            raise self.make_error("invalid")
-        return value
-
-
-def one_of(values: list[str]) -> validate.OneOf:
-    return validate.OneOf(values)
-
-
-class Strict(Schema):
-    class Meta:
-        unknown = RAISE
-
-
 class RequesterSchema(Strict):
-    type = fields.String(required=True, validate=one_of(REQUESTER_TYPES))
-    level = fields.String(allow_none=True, validate=one_of(LEVELS))
-    region = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
-    real_name_verified = StrictBool(allow_none=True)
-    agreement_accepted = StrictBool(allow_none=True)
+    type = fields.String(required=True, validate=one_of(REQUESTER_TYPES), metadata={'description': 'who asks', 'example': 'legal_person'})
+    level = fields.String(allow_none=True, validate=one_of(LEVELS), metadata={'description': 'the level of a requesting body'})
+    region = fields.String(allow_none=True, validate=validate.Length(min=1, max=64),
+                           metadata={'description': 'a jurisdiction id or another place name, e.g. liuzhou', 'example': 'wuxi'})
+    real_name_verified = StrictBool(allow_none=True, metadata={'description': 'the requester registered under its real name on the platform'})
+    agreement_accepted = StrictBool(allow_none=True, metadata={'description': "the requester accepted the platform's use agreement"})
 
 
 class ProviderSchema(Strict):
-    type = fields.String(allow_none=True, validate=one_of(REQUESTER_TYPES))
-    level = fields.String(allow_none=True, validate=one_of(LEVELS))
-    region = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
+    type = fields.String(allow_none=True, validate=one_of(REQUESTER_TYPES), metadata={'description': "the providing body's type", 'example': 'government_department'})
+    level = fields.String(allow_none=True, validate=one_of(LEVELS), metadata={'description': "the providing body's level", 'example': 'city'})
+    region = fields.String(allow_none=True, validate=validate.Length(min=1, max=64), metadata={'description': 'where the providing body is', 'example': 'wuxi'})
 
 
 class DatasetSchema(Strict):
-    id = fields.String(allow_none=True, validate=validate.Length(max=200))
-    open_class = fields.String(allow_none=True, validate=one_of(["unconditional", "conditional", "not_open"]))
-    share_class = fields.String(allow_none=True, validate=one_of(["unconditional", "conditional", "not_shared"]))
-    provider = fields.Nested(ProviderSchema, allow_none=True)
+    id = fields.String(allow_none=True, validate=validate.Length(max=200), metadata={'description': "the portal's id of the dataset", 'example': 'wx-transport-001'})
+    open_class = fields.String(allow_none=True, validate=one_of(["unconditional", "conditional", "not_open"]),
+                               metadata={'description': "the catalogue's open class (无条件开放 / 有条件开放 (依申请开放) / 不予开放)", 'example': 'conditional'})
+    share_class = fields.String(allow_none=True, validate=one_of(["unconditional", "conditional", "not_shared"]),
+                                metadata={'description': "the catalogue's share class (无条件共享 / 有条件共享 / 不予共享)"})
+    provider = fields.Nested(ProviderSchema, allow_none=True, metadata={'description': 'the body that provides the data'})
 
 
 class PeriodSchema(Strict):
@@ -139,15 +80,19 @@ class ApplicationSchema(Strict):
 
 
 class DecisionRequestSchema(Strict):
-    jurisdiction = fields.String(required=True, validate=Jurisdiction())
-    action = fields.String(required=True, validate=one_of(["open", "share"]))
-    as_of = IsoDate(allow_none=True)
-    received_on = IsoDate(allow_none=True)
-    requester = fields.Nested(RequesterSchema, required=True)
-    dataset = fields.Nested(DatasetSchema, required=True)
-    purpose = fields.String(allow_none=True, validate=one_of(PURPOSES))
-    access_mode = fields.String(allow_none=True, validate=one_of(["platform", "copy"]))
-    application = fields.Nested(ApplicationSchema, allow_none=True)
+    jurisdiction = fields.String(required=True, validate=Jurisdiction(), metadata={'description': 'whose rules decide', 'example': 'wuxi'})
+    action = fields.String(required=True, validate=one_of(["open", "share"]),
+                           metadata={'description': 'open: to the public (开放); share: between government bodies (共享)', 'example': 'open'})
+    as_of = IsoDate(allow_none=True, metadata={'description': 'the date whose rules apply (default: today in Asia/Shanghai)', 'example': '2026-11-23'})
+    received_on = IsoDate(allow_none=True, metadata={'description': 'the day the application reaches the platform (default as_of; not after it)', 'example': '2026-11-23'})
+    requester = fields.Nested(RequesterSchema, required=True, metadata={'description': 'who asks'})
+    dataset = fields.Nested(DatasetSchema, required=True, metadata={'description': 'what is asked for'})
+    purpose = fields.String(allow_none=True, validate=one_of(PURPOSES),
+                            metadata={'description': 'innovation (创新发展), city_governance (城市治理), social_service (社会服务), research (科研教育), commercial (商业开发), official_duty (履职), other', 'example': 'innovation'})
+    access_mode = fields.String(allow_none=True, validate=one_of(["platform", "copy"]),
+                                metadata={'description': 'platform (default: through the platform) or copy (a copy of the data, or another way of calling it)', 'example': 'platform'})
+    application = fields.Nested(ApplicationSchema, allow_none=True,
+                                metadata={'description': "the application's contents; free text is never stored (docs/personal-data.md)"})
 
     @validates_schema
     def _received_by_as_of(self, data: dict, **_: object) -> None:
@@ -159,48 +104,9 @@ class DecisionRequestSchema(Strict):
 _SCHEMA = DecisionRequestSchema()
 
 
-def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for key, value in messages.items():
-        if key == "_schema":  # a whole object of the wrong type: name the object itself
-            path = prefix or "(root)"
-        else:
-            path = f"{prefix}.{key}" if prefix else str(key)
-        if isinstance(value, dict):
-            out.update(_flatten(value, path))
-        else:
-            out[path] = [str(v) for v in value]
-    return out
-
-
 def validate_request(doc: object) -> dict:
     """A decision request as the policy sees it, or a RequestError naming each bad field."""
     return load_valid(_SCHEMA, doc)
-
-
-def load_valid(schema: Schema, doc: object) -> dict:
-    """``doc`` loaded by ``schema``, or a RequestError naming each bad field."""
-    if not isinstance(doc, dict):
-        raise RequestError("the request must be a JSON object", {"(root)": ["not an object"]})
-    bad = json_shape.problems(doc)
-    if bad:
-        first = next(iter(bad))
-        raise RequestError(f"{first}: {bad[first][0]}", bad)
-    try:
-        data = schema.load(doc)
-    except ValidationError as exc:
-        flat = _flatten(exc.messages) if isinstance(exc.messages, dict) else {"(root)": list(exc.messages)}
-        first = next(iter(flat))
-        raise RequestError(f"{first}: {flat[first][0]}", flat) from None
-    return _to_json(data)
-
-
-def _to_json(data: dict) -> dict:
-    out = {}
-    for key, value in data.items():
-        key = "from" if key == "from_" else key
-        out[key] = _to_json(value) if isinstance(value, dict) else value
-    return out
 
 
 # -- contract §4: classification ---------------------------------------------

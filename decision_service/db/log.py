@@ -189,9 +189,14 @@ class LogWriter:
             return exc
 
 
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time with its zone: SQLite keeps none, and every time stored is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
 def as_dict(r: DecisionRecord) -> dict:
     return {
-        "decision_id": r.id, "logged_at": r.created_at.isoformat(), "key_name": r.key_name, "batch_id": r.batch_id,
+        "decision_id": r.id, "logged_at": _utc(r.created_at).isoformat(), "key_name": r.key_name, "batch_id": r.batch_id,
         "jurisdiction": r.jurisdiction, "action": r.action, "outcome": r.outcome,
         "bundle_revision": r.bundle_revision, "request": unpack(r.request), "decision": unpack(r.decision),
         "masked_fields": [m for m in r.masked.split(",") if m],

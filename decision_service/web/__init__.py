@@ -17,31 +17,16 @@ import uuid
 from pathlib import Path
 
 from flask import Flask, g, request
-from flask_smorest import Api
 
 from ..db import data_dir
 from ..store.bundle import ROOT
 from . import config as config_module
 from . import errors
 from .metrics import observe
+from .openapi import METHODS, OsdApi, document_operations, refine  # noqa: F401  (METHODS: the docs page)
 from .service import Service
 
 access_log = logging.getLogger("osd.access")
-
-
-METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-
-
-def _name_operations(api: Api) -> None:
-    """Give every operation an operationId (method and path, e.g. ``post_v1_decisions_batch``),
-    so that a client generated from the description has stable method names."""
-    import re
-
-    for path, operations in api.spec._paths.items():  # apispec keeps the paths here until the spec is written
-        for method, operation in operations.items():
-            if method in METHODS and "operationId" not in operation:
-                words = re.sub(r"[^a-z0-9]+", "_", f"{method}{path}".lower()).strip("_")
-                operation["operationId"] = words
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -50,15 +35,19 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     _logging()
-    api = Api(app, spec_kwargs={"info": {"description": "Decisions on opening and sharing public data under five Chinese regulations."}})
+    api = OsdApi(app, spec_kwargs={"info": {"description": "Decisions on opening and sharing public data under five Chinese regulations."}})
     api.spec.components.security_scheme("ApiKey", {"type": "http", "scheme": "bearer",
                                                     "description": "an API key (osd keys create)"})
     app.extensions["osd_api"] = api
+    from ..answers.requests import IsoDate
+
+    api.ma_plugin.map_to_openapi_type(IsoDate, "string", "date")  # YYYY-MM-DD, strictly (answers.requests.iso_date)
     from .resources import classifications, comparisons, deadlines, decisions, opa, regulations, service
 
     for module in (decisions, classifications, deadlines, comparisons, regulations, opa, service):
         api.register_blueprint(module.blp)
-    _name_operations(api)
+    document_operations(api)
+    refine(api)
     errors.register(app)
     from . import workbench
 

@@ -18,7 +18,7 @@ DEFAULTS = {
     "ACCESS_LOG_IP": "truncated",  # the client's address in the access log: truncated, full or none
     "API_TITLE": "Open data decisions",
     "API_VERSION": "v1",
-    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_VERSION": "3.1.0",
     "OPENAPI_URL_PREFIX": "/",
     "OPENAPI_JSON_PATH": "openapi.json",
     "JSON_SORT_KEYS": False,

@@ -1,16 +1,19 @@
 """Errors as contract §6 says: a JSON body ``{"error": {"code", "message",
 "fields"}}`` for every failure, bad input as 400 (413 too large, 415 not
-JSON, 404 unknown), and never a stack trace."""
+JSON, 404 unknown), and never a stack trace. The body adds ``details``: each
+refused field's reason with a machine code (``answers.field_errors``). The
+messages are in Chinese when ``Accept-Language`` prefers it, else in English;
+``Content-Language`` says which."""
 
 from __future__ import annotations
 
 import json
 import logging
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, has_request_context, request
 from werkzeug.exceptions import HTTPException
 
-from ..answers import json_shape
+from ..answers import field_errors, json_shape
 from ..answers.requests import RequestError
 
 log = logging.getLogger("osd.errors")
@@ -30,9 +33,42 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.fields, self.extra = status, code, message, fields or {}, extra
 
 
+#: The message of each error code in Chinese (the English one is made where the error is raised).
+ZH = {
+    "invalid_json": "请求体不是可读的 JSON。", "bad_request": "无法读取该请求。",
+    "unauthorized": "需要有效的 API 密钥（Authorization: Bearer <密钥>）。",
+    "forbidden": "该密钥的角色无权执行此操作。", "not_found": "找不到：{path}",
+    "method_not_allowed": "{path} 不接受 {method} 方法。", "payload_too_large": "请求体超过大小上限（{limit} 字节）。",
+    "unsupported_media_type": "请以 application/json 发送请求体。",
+    "bundle_rejected": "规则包未通过检查，仍以原规则包提供服务。",
+    "internal_error": "服务处理该请求时出错，已记入日志。", "unavailable": "服务暂未就绪，请稍后重试。",
+    "engine_unavailable": "决策引擎暂时无法作答，请稍后重试。", "too_many_requests": "请求过多，请稍后重试。",
+}
+
+
+def language() -> str:
+    """``zh`` when the request's Accept-Language prefers Chinese to English, else ``en``."""
+    if not has_request_context():
+        return "en"
+    return request.accept_languages.best_match(["en", "zh"], default="en")
+
+
 def body(status: int, code: str, message: str, fields: dict | None = None, **extra: object) -> Response:
-    payload = {"error": {"code": code, "message": message, "fields": fields or {}}, **extra}
-    return Response(json.dumps(payload, ensure_ascii=False), status=status, mimetype="application/json")
+    fields = fields or {}
+    lang = language()
+    if lang == "zh":
+        first = next(iter(fields), None)
+        if code == "invalid_request" and first is not None:
+            message = f"{first}：{field_errors.localise_fields({first: fields[first][:1]}, 'zh')[first][0]}"
+        elif code in ZH:
+            message = ZH[code].format(path=request.path, method=request.method,
+                                      limit=current_app.config.get("MAX_CONTENT_LENGTH"))
+    payload = {"error": {"code": code, "message": message, "fields": field_errors.localise_fields(fields, lang),
+                         "details": field_errors.details(fields, lang)}, **extra}
+    response = Response(json.dumps(payload, ensure_ascii=False), status=status, mimetype="application/json")
+    response.headers["Content-Language"] = lang
+    response.vary.add("Accept-Language")
+    return response
 
 
 def json_body() -> object:

@@ -50,7 +50,7 @@ REASONS = {400: ("Bad Request", "bad_request"), 408: ("Request Timeout", "reques
 def error_response(status: int, message: str) -> bytes:
     """A whole HTTP response carrying the contract's error body, closing the connection."""
     reason, code = REASONS.get(status, ("Error", "error"))
-    body = json.dumps({"error": {"code": code, "message": message, "fields": {}}}, ensure_ascii=False).encode()
+    body = json.dumps({"error": {"code": code, "message": message, "fields": {}, "details": []}}, ensure_ascii=False).encode()
     head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\n\r\n")
     return head.encode("latin-1") + body

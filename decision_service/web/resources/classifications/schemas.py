@@ -1,46 +1,81 @@
-"""Schemas of classification (contract §4); responses for the documentation only."""
+"""Schemas of classification (contract §4): the request as ``answers.requests``
+validates it, the answer as the tests check it against ``/openapi.json``."""
 
-from marshmallow import Schema, fields
+from marshmallow import fields, validate
 
+from ....answers import vocabulary as v
 from ....answers.requests import ClassificationRequestSchema  # noqa: F401  (the request body)
+from ...openapi import Open
+from ..decisions.schemas import (
+    ArticleSchema,
+    BilingualSchema,
+    NoteSchema,
+    RegulationRefSchema,
+    TermSchema,
+    refs,
+)
 
 
-class ClassPartSchema(Schema):
-    required = fields.String(allow_none=True)
-    allowed = fields.List(fields.String(), allow_none=True)
-    determined = fields.Boolean()
-    rule = fields.String()
+class ClassPartSchema(Open):
+    required = fields.String(allow_none=True, metadata={"description": "the class the text requires, where it settles one"})
+    allowed = fields.List(fields.String(), allow_none=True, metadata={"description": "the classes the text allows (null: it does not say)"})
+    determined = fields.Boolean(required=True)
+    stated = fields.Boolean(metadata={"description": "false: the text has no classes of this kind"})
+    rule = fields.String(required=True)
     declared = fields.String(allow_none=True)
-    lawful = fields.Boolean(allow_none=True, metadata={"description": "null: undeclared, or the text does not settle it"})
-    problems = fields.List(fields.String())
-    basis = fields.List(fields.String())
+    lawful = fields.Boolean(allow_none=True, required=True, metadata={"description": "null: undeclared, or the text does not settle it"})
+    grounds = fields.List(fields.String())
+    unaddressed = fields.List(fields.String(), metadata={"description": "facts given that the text does not address"})
+    problems = fields.List(fields.String(), required=True)
+    basis = refs()
 
 
-class ClassChangeSchema(Schema):
-    kind = fields.String()
-    allowed = fields.Boolean(allow_none=True)
-    rule = fields.String()
-    requires = fields.List(fields.Dict())
-    problems = fields.List(fields.String())
-    basis = fields.List(fields.String())
+class ClassChangeSchema(Open):
+    kind = fields.String(required=True, validate=validate.OneOf(v.ACTIONS))
+    from_ = fields.String(data_key="from", required=True)
+    to = fields.String(required=True)
+    allowed = fields.Boolean(allow_none=True, required=True)
+    rule = fields.String(required=True)
+    why = fields.Nested(BilingualSchema)
+    requires = fields.List(fields.Nested(TermSchema), required=True)
+    problems = fields.List(fields.String(), required=True)
+    basis = refs()
 
 
-class JurisdictionClassificationSchema(Schema):
-    jurisdiction = fields.String()
-    applies = fields.Boolean()
-    binding = fields.Boolean()
-    open = fields.Nested(ClassPartSchema, allow_none=True)
-    share = fields.Nested(ClassPartSchema, allow_none=True)
+class CatalogueFieldSchema(Open):
+    code = fields.String(required=True)
+    label = fields.String(required=True)
+    label_en = fields.String(required=True)
+
+
+class CatalogueCheckSchema(Open):
+    stated = fields.Boolean(required=True)
+    list_open = fields.Boolean()
+    checked = fields.Boolean(required=True, metadata={"description": "false: the request gave no catalogue to check"})
+    required_fields = fields.List(fields.Nested(CatalogueFieldSchema), required=True)
+    missing = fields.List(fields.Nested(CatalogueFieldSchema), required=True)
+    basis = refs()
+
+
+class JurisdictionClassificationSchema(Open):
+    jurisdiction = fields.String(required=True, validate=validate.OneOf(v.JURISDICTION_IDS))
+    applies = fields.Boolean(required=True)
+    binding = fields.Boolean(required=True)
+    open = fields.Nested(ClassPartSchema, allow_none=True, required=True)
+    share = fields.Nested(ClassPartSchema, allow_none=True, required=True)
     change = fields.Nested(ClassChangeSchema, allow_none=True)
-    catalogue = fields.Dict(allow_none=True)
-    notes = fields.List(fields.Dict())
-    basis = fields.List(fields.Dict())
-    explanation = fields.Dict(keys=fields.String(), values=fields.String())
+    catalogue = fields.Nested(CatalogueCheckSchema, allow_none=True)
+    versions = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                           metadata={"description": "the version read of each regulation"})
+    regulations = fields.List(fields.Nested(RegulationRefSchema), required=True, metadata={"description": "the texts read"})
+    notes = fields.List(fields.Nested(NoteSchema), required=True)
+    basis = fields.List(fields.Nested(ArticleSchema), required=True)
+    explanation = fields.Nested(BilingualSchema, required=True)
 
 
-class ClassificationSchema(Schema):
-    classification_id = fields.String()
-    as_of = fields.Date()
-    dataset_id = fields.String(allow_none=True)
-    results = fields.List(fields.Nested(JurisdictionClassificationSchema))
-    bundle_revision = fields.String()
+class ClassificationSchema(Open):
+    classification_id = fields.String(required=True)
+    as_of = fields.Date(required=True)
+    dataset_id = fields.String(allow_none=True, required=True)
+    results = fields.List(fields.Nested(JurisdictionClassificationSchema), required=True)
+    bundle_revision = fields.String(required=True)

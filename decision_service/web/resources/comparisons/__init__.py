@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from flask import Response, current_app, jsonify, request
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields, validate
 
+from ....answers import vocabulary as v
 from ....answers.compare import compare_requests, requests_for, table
 from ....answers.decide import today_shanghai
 from ....answers.matrix import build
 from ....answers.matrix import table as matrix_table
 from ....answers.render import to_csv, to_markdown
-from ....answers.requests import NOT_A_DATE, iso_date
+from ....answers.requests import NOT_A_DATE, DecisionRequestSchema, iso_date
 from ...auth import require
 from ...errors import ApiError, json_body, validated
+from ...openapi import Open
 from ..decisions import log_decisions
+from ..decisions.schemas import DecisionSchema
 
 
 def log_comparison(reqs: list[dict], result: dict, key_name: str | None = None) -> None:
@@ -29,16 +32,46 @@ blp = Blueprint("comparisons", __name__, url_prefix="/v1", description="Comparin
 FORMATS = {"json": None, "csv": ("text/csv", to_csv), "markdown": ("text/markdown", to_markdown)}
 
 
-class ComparisonSchema(Schema):
-    comparison_id = fields.String()
-    decisions = fields.List(fields.Dict(), metadata={"description": "one decision per jurisdiction"})
-    bundle_revision = fields.String()
+class CompareRequestSchema(DecisionRequestSchema):
+    """A decision request with ``jurisdictions`` (default: all five) in place of ``jurisdiction``."""
+
+    jurisdiction = fields.String(allow_none=True, validate=validate.OneOf(v.JURISDICTION_IDS),
+                                 metadata={"description": "ignored: the request is decided under each of jurisdictions"})
+    jurisdictions = fields.List(fields.String(validate=validate.OneOf(v.JURISDICTION_IDS)), validate=validate.Length(min=1),
+                                allow_none=True, metadata={"description": "the jurisdictions to compare (absent or null: all five)"})
 
 
-class MatrixSchema(Schema):
-    as_of = fields.Date()
-    versions = fields.Dict()
-    topics = fields.List(fields.Dict(), metadata={"description": "each topic with one cell per jurisdiction"})
+class ComparisonSchema(Open):
+    comparison_id = fields.String(required=True)
+    decisions = fields.List(fields.Nested(DecisionSchema), required=True, metadata={"description": "one decision per jurisdiction"})
+    bundle_revision = fields.String(required=True)
+
+
+class VersionReadSchema(Open):
+    regulation = fields.String(required=True)
+    version = fields.String(allow_none=True, required=True)
+    status = fields.String(allow_none=True, validate=validate.OneOf(v.VERSION_STATUSES))
+
+
+class CellSchema(Open):
+    value = fields.String(required=True, metadata={"description": "the parameter in words"})
+    stated = fields.Boolean(required=True, metadata={"description": "false: the text is silent on it"})
+    basis = fields.List(fields.String(), required=True)
+    superior = fields.List(fields.Raw(), metadata={"description": "superior rules the cell names (not encoded)"})
+
+
+class TopicSchema(Open):
+    topic = fields.String(required=True)
+    cells = fields.Dict(keys=fields.String(validate=validate.OneOf(v.JURISDICTION_IDS)), values=fields.Nested(CellSchema),
+                        required=True, metadata={"description": "one cell per jurisdiction"})
+
+
+class MatrixSchema(Open):
+    as_of = fields.Date(required=True)
+    versions = fields.Dict(keys=fields.String(), values=fields.Nested(VersionReadSchema), required=True,
+                           metadata={"description": "the version read in each jurisdiction"})
+    topics = fields.List(fields.Nested(TopicSchema), required=True, metadata={"description": "each topic with one cell per jurisdiction"})
+
 
 
 def _format() -> str:
@@ -50,9 +83,12 @@ def _format() -> str:
 
 @blp.route("/compare", methods=["POST"])
 @blp.doc(security=[{"ApiKey": []}], parameters=[{"in": "query", "name": "format", "schema": {"type": "string", "enum": list(FORMATS)}}],
-         requestBody={"required": True, "content": {"application/json": {"schema": {"type": "object",
-                      "description": "a decision request without jurisdiction, or with jurisdictions: [...]"}}}})
-@blp.response(200, ComparisonSchema)
+         requestBody={"required": True, "content": {"application/json": {"schema": CompareRequestSchema}}})
+@blp.response(200, ComparisonSchema, description="the comparison (format=json); a table with format=csv or markdown")
+@blp.alt_response(200, success=True, content_type="text/csv", schema={"type": "string"},
+                  description="JSON (format=json, the default), or the table as CSV or Markdown")
+@blp.alt_response(200, success=True, content_type="text/markdown", schema={"type": "string"},
+                  description="JSON (format=json, the default), or the table as CSV or Markdown")
 @require("portal")
 def compare_jurisdictions():
     """Decide one request under every jurisdiction (or those listed), as JSON, CSV or Markdown."""
@@ -69,11 +105,15 @@ def compare_jurisdictions():
 @blp.route("/matrix", methods=["GET"])
 @blp.doc(parameters=[{"in": "query", "name": "as_of", "schema": {"type": "string", "format": "date"}},
                      {"in": "query", "name": "format", "schema": {"type": "string", "enum": list(FORMATS)}}])
-@blp.response(200, MatrixSchema)
+@blp.response(200, MatrixSchema, description="the matrix (format=json); a table with format=csv or markdown")
+@blp.alt_response(200, success=True, content_type="text/csv", schema={"type": "string"},
+                  description="JSON (format=json, the default), or the table as CSV or Markdown")
+@blp.alt_response(200, success=True, content_type="text/markdown", schema={"type": "string"},
+                  description="JSON (format=json, the default), or the table as CSV or Markdown")
 def matrix():
     """The encoded parameters side by side, each cell citing its articles. Public, read-only."""
     fmt = _format()
-    as_of = iso_date(request.args.get("as_of") or today_shanghai())
+    as_of = iso_date(request.args["as_of"] if "as_of" in request.args else today_shanghai())
     if as_of is None:
         raise ApiError(400, "invalid_request", f"as_of: {NOT_A_DATE}", {"as_of": [NOT_A_DATE]})
     result = build(current_app.extensions["osd"].current().bundle, as_of)

@@ -1,12 +1,14 @@
 """Schemas of deadlines (contract §5); responses for the documentation only."""
 
-from marshmallow import Schema, fields
+from marshmallow import fields, validate
 
+from ....answers import vocabulary as v
 from ....answers.requests import DeadlineRequestSchema  # noqa: F401  (the request body)
-from ..decisions.schemas import COUNTS, NoteSchema, RegulationRefSchema
+from ...openapi import Open
+from ..decisions.schemas import BilingualSchema, NoteSchema, RegulationRefSchema, described, refs
 
 
-class LimitSchema(Schema):
+class LimitSchema(Open):
     key = fields.String()
     path = fields.String(metadata={"description": "the path the limit belongs to (in limits[])"})
     text = fields.String()
@@ -15,10 +17,10 @@ class LimitSchema(Schema):
     responsible_en = fields.String()
     trigger = fields.String(metadata={"description": "what starts the time, in the text's words where it has them"})
     trigger_en = fields.String()
-    count = fields.String(metadata={"description": COUNTS})
+    count = described(v.COUNTS, required=True)
     n = fields.Integer(allow_none=True)
-    direction = fields.String(metadata={"description": "after (due: the latest day) | before (due, counted back) | not_before (the earliest day)"})
-    not_before_day = fields.String(metadata={"description": "end (the counted day is allowed) | after_end (the day after a period that must run out)"})
+    direction = described(v.DIRECTIONS, required=True)
+    not_before_day = described(v.NOT_BEFORE_DAYS, metadata={"description": "for not_before:"})
     from_ = fields.String(data_key="from", metadata={"description": "event | previous | the key of an earlier limit of the path"})
     start = fields.Date(allow_none=True)
     due = fields.Date(allow_none=True, metadata={"description": "the latest day (direction after or before)"})
@@ -27,11 +29,12 @@ class LimitSchema(Schema):
     working_days_from_start = fields.Integer(allow_none=True)
     calendar_confirmed = fields.Boolean()
     note = fields.String(metadata={"description": "the reading note the limit rests on"})
-    regulation = fields.String()
-    basis = fields.List(fields.String())
+    regulation = fields.String(required=True)
+    quote = fields.String(required=True, metadata={"description": "the words of the text that set the limit"})
+    basis = refs()
 
 
-class WhenSchema(Schema):
+class WhenSchema(Open):
     zh = fields.String()
     en = fields.String()
     requester_type = fields.List(fields.String())
@@ -42,7 +45,7 @@ class WhenSchema(Schema):
     share_class = fields.List(fields.String())
 
 
-class PathSchema(Schema):
+class PathSchema(Open):
     key = fields.String()
     text = fields.String()
     text_en = fields.String()
@@ -51,22 +54,22 @@ class PathSchema(Schema):
     limits = fields.List(fields.Nested(LimitSchema), metadata={"description": "in order, each counted from its from"})
 
 
-class JurisdictionDeadlinesSchema(Schema):
-    jurisdiction = fields.String()
-    outcome = fields.String(metadata={"description": "stated | not_stated | not_applicable"})
+class JurisdictionDeadlinesSchema(Open):
+    jurisdiction = fields.String(required=True, validate=validate.OneOf(v.JURISDICTION_IDS))
+    outcome = described(v.DEADLINE_OUTCOMES, required=True)
     governing = fields.String(allow_none=True)
-    relation = fields.String(allow_none=True, metadata={"description": "alternatives (exactly one path applies, as its when says) | all (every path holds)"})
+    relation = described(v.RELATIONS, allow_none=True)
     paths = fields.List(fields.Nested(PathSchema))
     limits = fields.List(fields.Nested(LimitSchema), metadata={"description": "every limit of every path, in order, each naming its path"})
     regulations = fields.List(fields.Nested(RegulationRefSchema), metadata={"description": "the texts read"})
     binding = fields.Boolean()
     calendar_confirmed = fields.Boolean()
     notes = fields.List(fields.Nested(NoteSchema))
-    basis = fields.List(fields.Dict())
-    explanation = fields.Dict(keys=fields.String(), values=fields.String())
+    basis = fields.List(fields.Dict(), metadata={"description": "the articles, each {ref, label, quote}"})
+    explanation = fields.Nested(BilingualSchema, required=True)
 
 
-class DeadlinesSchema(Schema):
+class DeadlinesSchema(Open):
     event = fields.String()
     date = fields.Date()
     as_of = fields.Date()

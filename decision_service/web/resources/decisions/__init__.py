@@ -9,6 +9,7 @@ import uuid
 from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
+from ....answers import vocabulary
 from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request, whole_number
 from ....db import log as decision_log
 from ...auth import require
@@ -25,7 +26,7 @@ from .schemas import (
 
 blp = Blueprint("decisions", __name__, url_prefix="/v1", description="Access decisions (contract §1)")
 
-OUTCOMES = ("permit", "apply", "deny", "incomplete", "not_applicable")
+OUTCOMES = tuple(vocabulary.OUTCOMES)
 
 
 def _service():
@@ -111,8 +112,11 @@ def _entry(decision_id: str) -> dict:
 
 @blp.route("/decisions", methods=["GET"])
 @blp.doc(security=[{"ApiKey": []}], parameters=[
-    {"in": "query", "name": n, "schema": {"type": "string"}, "required": False}
-    for n in ("since", "until", "jurisdiction", "outcome", "limit")])
+    {"in": "query", "name": "since", "schema": {"type": "string", "format": "date"}, "description": "logged on or after (UTC)"},
+    {"in": "query", "name": "until", "schema": {"type": "string", "format": "date"}, "description": "logged on or before (UTC)"},
+    {"in": "query", "name": "jurisdiction", "schema": {"type": "string", "enum": list(JURISDICTIONS)}},
+    {"in": "query", "name": "outcome", "schema": {"type": "string", "enum": list(OUTCOMES)}},
+    {"in": "query", "name": "limit", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}])
 @blp.response(200, LogEntrySchema(many=True))
 @require("reviewer")
 def search():
@@ -121,14 +125,14 @@ def search():
     unknown = sorted(set(args) - {"since", "until", "jurisdiction", "outcome", "limit"})
     if unknown:
         raise ApiError(400, "invalid_request", f"unknown parameter {unknown[0]}", {unknown[0]: ["unknown parameter"]})
-    fields = {key: [NOT_A_DATE] for key in ("since", "until") if args.get(key) and iso_date(args[key]) is None}
-    if args.get("jurisdiction") and args["jurisdiction"] not in JURISDICTIONS:
+    fields = {key: [NOT_A_DATE] for key in ("since", "until") if key in args and iso_date(args[key]) is None}
+    if "jurisdiction" in args and args["jurisdiction"] not in JURISDICTIONS:
         fields["jurisdiction"] = [f"Must be one of: {', '.join(JURISDICTIONS)}."]
-    if args.get("outcome") and args["outcome"] not in OUTCOMES:
+    if "outcome" in args and args["outcome"] not in OUTCOMES:
         fields["outcome"] = [f"Must be one of: {', '.join(OUTCOMES)}."]
     limit = whole_number(args.get("limit", "100"), 1, 1000)
     if limit is None:
-        fields["limit"] = ["a whole number from 1 to 1000"]
+        fields["limit"] = ["Must be greater than or equal to 1 and less than or equal to 1000."]
     if fields:
         first = next(iter(fields))
         raise ApiError(400, "invalid_request", f"{first}: {fields[first][0]}", fields)

@@ -22,6 +22,7 @@ import uuid
 
 from flask import Response, current_app, jsonify, request
 from flask_smorest import Blueprint
+from marshmallow import fields
 
 from ....answers import json_shape
 from ....answers.requests import validate_deadline, validate_request
@@ -29,11 +30,23 @@ from ....engine import ENTRYPOINTS, UndefinedResult
 from ....store.opa_archive import build, etag
 from ...auth import require
 from ...errors import ApiError, json_body, validated
+from ...openapi import Open
 
 #: The entry points whose input is a contract request, checked as its endpoint checks it.
 CHECKED = {"osd/decision/result": validate_request, "osd/deadline/result": validate_deadline}
 
 blp = Blueprint("opa", __name__, description="OPA: bundles for sidecars, and the Data API")
+
+class DataRequestSchema(Open):
+    input = fields.Dict(metadata={"description": "the policy input: a decision or deadline request as /v1/decisions "
+                                                 "and /v1/deadlines take it, or the classification entry points' own input"})
+
+
+class DataResultSchema(Open):
+    result = fields.Raw(metadata={"description": "the document's value; absent when it is undefined, as in OPA"})
+    decision_id = fields.String(required=True)
+    raw = fields.Boolean(metadata={"description": "true: the input was evaluated as given, as OPA would (classification entry points)"})
+
 
 BUNDLE_NAME = "osd"
 _cache: dict[str, tuple[bytes, str]] = {}
@@ -51,7 +64,9 @@ def _archive() -> tuple[bytes, str]:
 
 
 @blp.route("/v1/bundles/<name>.tar.gz", methods=["GET"])
-@blp.doc(responses={"200": {"description": "the OPA bundle (.tar.gz)"}, "304": {"description": "not modified"}})
+@blp.doc(responses={"200": {"description": "the OPA bundle (.tar.gz)",
+                            "content": {"application/gzip": {"schema": {"type": "string", "format": "binary"}}}},
+                    "304": {"description": "not modified: the ETag sent in If-None-Match is the current one"}})
 def bundle(name: str):
     """The OPA bundle of the rules being served, for OPA's bundle plugin. Public: rules and law only."""
     if name != BUNDLE_NAME:
@@ -67,7 +82,9 @@ def bundle(name: str):
 
 
 @blp.route("/v1/data/<path:path>", methods=["POST"])
-@blp.doc(security=[{"ApiKey": []}])
+@blp.doc(security=[{"ApiKey": []}],
+         requestBody={"required": False, "content": {"application/json": {"schema": DataRequestSchema}}})
+@blp.response(200, DataResultSchema)
 @require("portal")
 def data(path: str):
     """OPA's Data API for the policy's entry points (osd/decision/result, osd/classify/result,

@@ -6,43 +6,112 @@ from __future__ import annotations
 
 from flask import current_app, jsonify
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields, validate
 
+from ....answers import vocabulary as v
 from ....store.bundle import JURISDICTIONS
 from ....store.rule_index import rules_by_article
 from ...errors import ApiError
+from ...openapi import Open
 
 blp = Blueprint("regulations", __name__, url_prefix="/v1", description="The encoded regulations (public, read-only)")
 
 
-class JurisdictionSchema(Schema):
-    id = fields.String()
-    regulation = fields.String()
-    title = fields.String()
-    title_en = fields.String()
-    status = fields.String(allow_none=True)
-    governs = fields.List(fields.String())
+class JurisdictionSchema(Open):
+    id = fields.String(required=True, validate=validate.OneOf(v.JURISDICTION_IDS))
+    regulation = fields.String(required=True)
+    title = fields.String(required=True)
+    title_en = fields.String(required=True)
+    status = fields.String(allow_none=True, validate=validate.OneOf(v.VERSION_STATUSES))
+    governs = fields.List(fields.String(validate=validate.OneOf(v.ACTIONS)), required=True)
 
 
-class RegulationSchema(Schema):
-    id = fields.String()
-    title = fields.String()
-    document_number = fields.String(allow_none=True)
-    versions = fields.List(fields.Dict())
-    articles = fields.List(fields.Dict())
-    notes = fields.Dict()
-    out_of_scope = fields.List(fields.Dict())
+class SourceSchema(Open):
+    seed = fields.String(required=True, metadata={"description": "the source text's file in ../shared/seeds"})
+    copy = fields.String(required=True, metadata={"description": "what the copy is and where it is cut"})
 
 
-class ArticleDetailSchema(Schema):
-    ref = fields.String()
-    number = fields.Integer()
-    label = fields.String()
+class VersionSchema(Open):
+    id = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(v.VERSION_STATUSES))
+    status_assumed = fields.Boolean()
+    adopted = fields.Date(allow_none=True)
+    effective_from = fields.Date(allow_none=True, required=True)
+    effective_to = fields.Date(allow_none=True)
+    dates_basis = fields.List(fields.String())
+    dates_quote = fields.String()
+    dates_note = fields.String()
+    parameters = fields.Dict(required=True, metadata={"description": "classes, limits, paths, events, materials, bodies: "
+                                                                     "each citing its article and quoting its words"})
+
+
+class ItemSchema(Open):
+    number = fields.Integer(required=True)
+    label = fields.String(required=True)
+    text = fields.String(required=True)
+
+
+class ArticleTextSchema(Open):
+    number = fields.Integer(required=True)
+    label = fields.String(required=True, metadata={"example": "第十五条"})
     chapter = fields.String(allow_none=True)
-    text = fields.String()
-    items = fields.List(fields.Dict())
-    out_of_scope = fields.String(allow_none=True)
-    rules = fields.List(fields.Dict(), metadata={"description": "Rego rules whose METADATA names the article"})
+    title = fields.String(metadata={"description": "the article's heading, where the text gives one"})
+    text = fields.String(required=True, metadata={"description": "the cleaned text"})
+    items = fields.List(fields.Nested(ItemSchema))
+
+
+class OutOfScopeSchema(Open):
+    articles = fields.List(fields.Integer(), required=True)
+    reason = fields.String(required=True)
+
+
+class NotTimeLimitSchema(Open):
+    ref = fields.String(required=True)
+    quote = fields.String(required=True)
+    reason = fields.String(required=True, metadata={"description": "why the time word sets no limit"})
+
+
+class CleaningSchema(Open):
+    kind = fields.String(required=True)
+    where = fields.String(required=True)
+    what = fields.String(required=True)
+    why = fields.String(required=True)
+
+
+class RegulationSchema(Open):
+    id = fields.String(required=True)
+    jurisdiction = fields.String(required=True, validate=validate.OneOf(v.JURISDICTION_IDS))
+    parent_jurisdiction = fields.String(allow_none=True)
+    governs = fields.List(fields.String(validate=validate.OneOf(v.ACTIONS)), required=True)
+    title = fields.String(required=True)
+    title_en = fields.String(required=True)
+    title_note = fields.String()
+    issuer = fields.String(required=True)
+    issuer_en = fields.String(required=True)
+    document_number = fields.String(allow_none=True)
+    source = fields.Nested(SourceSchema, required=True)
+    versions = fields.List(fields.Nested(VersionSchema), required=True)
+    articles = fields.List(fields.Nested(ArticleTextSchema), required=True)
+    notes = fields.Dict(required=True, metadata={"description": "the reading notes, by code"})
+    not_time_limits = fields.List(fields.Nested(NotTimeLimitSchema), required=True)
+    out_of_scope = fields.List(fields.Nested(OutOfScopeSchema), required=True)
+    cleaning = fields.List(fields.Nested(CleaningSchema), required=True, metadata={"description": "how the source text was cleaned"})
+
+
+class RuleSchema(Open):
+    file = fields.String(required=True)
+    row = fields.Integer(required=True)
+    path = fields.String(required=True, metadata={"description": "the Rego rule, e.g. data.osd.open.wuxi.outcome"})
+    title = fields.String(required=True)
+    description = fields.String()
+    description_zh = fields.String()
+    basis = fields.List(fields.String(), required=True)
+
+
+class ArticleDetailSchema(ArticleTextSchema):
+    ref = fields.String(required=True)
+    out_of_scope = fields.String(allow_none=True, required=True)
+    rules = fields.List(fields.Nested(RuleSchema), required=True, metadata={"description": "Rego rules whose METADATA names the article"})
 
 
 def _bundle():

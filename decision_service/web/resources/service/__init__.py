@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import Response, current_app, jsonify, render_template_string
 from flask_smorest import Blueprint
+from marshmallow import fields, validate
 from sqlalchemy import text
 
 from ...auth import require
 from ...errors import ApiError
 from ...metrics import exposition
+from ...openapi import Open
 
 blp = Blueprint("service", __name__, description="Health, metrics, bundle and reload")
 
@@ -17,13 +19,56 @@ def _service():
     return current_app.extensions["osd"]
 
 
+class HealthSchema(Open):
+    status = fields.String(required=True, validate=validate.OneOf(["ok"]))
+
+
+class ReadySchema(Open):
+    status = fields.String(required=True, validate=validate.OneOf(["ready"]))
+    bundle_revision = fields.String(required=True)
+
+
+class VersionBriefSchema(Open):
+    id = fields.String(required=True)
+    status = fields.String(allow_none=True, metadata={"description": "in_force | draft | repealed | unknown, as the regulation's version says"})
+    effective_from = fields.Date(allow_none=True)
+    effective_to = fields.Date(allow_none=True)
+
+
+class RegulationBriefSchema(Open):
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    versions = fields.List(fields.Nested(VersionBriefSchema), required=True)
+
+
+class BundleInfoSchema(Open):
+    revision = fields.String(required=True)
+    loaded_at = fields.DateTime(required=True, metadata={"description": "when this worker loaded the bundle"})
+    regulations = fields.List(fields.Nested(RegulationBriefSchema), required=True)
+
+
+class ReloadSchema(Open):
+    accepted = fields.Boolean(required=True)
+    revision = fields.String(required=True)
+    checks = fields.List(fields.String(), required=True)
+    serving = fields.String(required=True)
+
+
+TEXT = {"200": {"description": "Prometheus text exposition",
+                "content": {"text/plain": {"schema": {"type": "string"}}}}}
+HTML = {"200": {"description": "an HTML page", "content": {"text/html": {"schema": {"type": "string"}}}}}
+
+
 @blp.route("/healthz", methods=["GET"])
+@blp.response(200, HealthSchema)
 def healthz():
     """The process is up. Public."""
     return jsonify({"status": "ok"})
 
 
 @blp.route("/readyz", methods=["GET"])
+@blp.response(200, ReadySchema)
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="not ready: no policy instance can answer, or the database does not")
 def readyz():
     """A bundle is loaded, its engine can take an evaluation within a second, and
     the database answers. Public."""
@@ -42,6 +87,7 @@ def readyz():
 
 
 @blp.route("/metrics", methods=["GET"])
+@blp.doc(responses=TEXT)
 def metrics():
     """Prometheus metrics: requests and latency by endpoint and outcome, decisions by outcome. Public."""
     payload, content_type = exposition()
@@ -49,6 +95,7 @@ def metrics():
 
 
 @blp.route("/v1/bundle", methods=["GET"])
+@blp.response(200, BundleInfoSchema)
 def bundle():
     """The bundle being served: revision, when this worker loaded it, regulations and versions. Public."""
     snap = _service().current()
@@ -60,6 +107,8 @@ def bundle():
 
 @blp.route("/v1/admin/reload", methods=["POST"])
 @blp.doc(security=[{"ApiKey": []}])
+@blp.response(200, ReloadSchema)
+@blp.alt_response(409, response="CONFLICT", description="the bundle is rejected (the error adds checks and serving)")
 @require("admin")
 def reload():
     """Load the bundle from disk; a bundle that fails validation, compilation or its
@@ -87,6 +136,7 @@ Endpoints marked <span class="k">key</span> need an API key (<code>Authorization
 
 
 @blp.route("/docs", methods=["GET"])
+@blp.doc(responses=HTML)
 def docs():
     """A human page listing every endpoint, generated from the OpenAPI description."""
     from ... import METHODS

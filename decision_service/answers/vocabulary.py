@@ -1,0 +1,34 @@
+"""The codes an answer uses, each list once: the OpenAPI description gives them
+as enums, and the answer-validation tests fail if the policy answers a code
+that is not here. (The codes a request takes are in ``requests``.)"""
+
+from __future__ import annotations
+
+from ..store.bundle import JURISDICTIONS
+from .requests import OPEN_CLASSES, SHARE_CLASSES  # noqa: F401  (the classes answers name, as requests do)
+
+JURISDICTION_IDS = list(JURISDICTIONS)
+ACTIONS = ["open", "share"]
+#: contract §1
+OUTCOMES = ["permit", "apply", "deny", "incomplete", "not_applicable"]
+ROUTES = ["direct", "application", "competitive_selection", "negotiation", "none"]
+#: How a time limit is counted (parameters.limits[].count); none of them is "no limit" but no_limit itself.
+COUNTS = {
+    "working_days": "N working days (工作日)", "calendar_days": "N calendar days (日)",
+    "working_days_before": "N working days before the event (提前N个工作日)",
+    "calendar_days_before": "N calendar days before the event (提前N日)",
+    "immediately": "at once (立即)", "without_delay": "without delay (及时)", "real_time": "in real time (实时)",
+    "periodic": "periodically (定期)", "yearly": "every year (每年)",
+    "set_by_authority": "by a time the authority sets (限期)", "no_limit": "the text sets no time",
+}
+DIRECTIONS = {"after": "due: the latest day", "before": "due, counted back from the event",
+              "not_before": "the earliest day (never a due date)"}
+NOT_BEFORE_DAYS = {"end": "the counted day is allowed", "after_end": "the day after a period that must run out"}
+NOTE_KINDS = {"interpretation": "a reading of a text that reads two ways", "silent": "the texts read say nothing",
+              "copy_cut": "the copy of the text is cut", "scope": "outside what the text covers",
+              "status": "the text's force (draft, trial, status assumed)",
+              "superior": "a superior rule not in the set, named and not encoded"}
+VERSION_STATUSES = ["in_force", "trial", "draft", "repealed"]
+DEADLINE_OUTCOMES = {"stated": "the texts set limits for the event", "not_stated": "the texts read set none",
+                     "not_applicable": "no text is in force on as_of"}
+RELATIONS = {"alternatives": "exactly one path applies, as its when says", "all": "every path holds"}
