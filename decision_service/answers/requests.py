@@ -164,12 +164,13 @@ class ChangeSchema(Strict):
 
 
 class ClassificationRequestSchema(Strict):
-    jurisdiction = fields.String(allow_none=True, validate=Jurisdiction())
+    jurisdiction = fields.String(allow_none=True, validate=Jurisdiction(), metadata={"description": "one jurisdiction", "example": "wuxi"})
     jurisdictions = fields.List(fields.String(validate=Jurisdiction()), allow_none=True,
-                                validate=validate.Length(min=1))
-    as_of = IsoDate(allow_none=True)
-    dataset = fields.Nested(ClassifiedDatasetSchema, required=True)
-    change = fields.Nested(ChangeSchema, allow_none=True)
+                                validate=validate.Length(min=1),
+                                metadata={"description": "several (neither: all five)", "example": ["wuxi", "nanjing"]})
+    as_of = IsoDate(allow_none=True, metadata={"description": "the date whose rules apply (default: today in Asia/Shanghai)", "example": "2026-11-23"})
+    dataset = fields.Nested(ClassifiedDatasetSchema, required=True, metadata={"description": "the facts about the data"})
+    change = fields.Nested(ChangeSchema, allow_none=True, metadata={"description": "a change of open or share class to check"})
 
     @validates_schema
     def _one_way_to_name(self, data: dict, **_: object) -> None:
@@ -198,12 +199,14 @@ EVENTS = [
 
 
 class DeadlineRequestSchema(Strict):
-    jurisdiction = fields.String(allow_none=True, validate=Jurisdiction())
+    jurisdiction = fields.String(allow_none=True, validate=Jurisdiction(), metadata={"description": "one jurisdiction", "example": "wuxi"})
     jurisdictions = fields.List(fields.String(validate=Jurisdiction()), allow_none=True,
-                                validate=validate.Length(min=1))
-    event = fields.String(required=True, validate=one_of(EVENTS))
-    date = IsoDate(required=True)
-    as_of = IsoDate(allow_none=True)
+                                validate=validate.Length(min=1),
+                                metadata={"description": "several (neither: all five)", "example": ["wuxi", "nanjing"]})
+    event = fields.String(required=True, validate=one_of(EVENTS),
+                          metadata={"description": "what happened (contract §5, and the events the texts add)", "example": "objection_received"})
+    date = IsoDate(required=True, metadata={"description": "the day it happened: limits are counted from it", "example": "2026-11-02"})
+    as_of = IsoDate(allow_none=True, metadata={"description": "the date whose rules apply (default: date)", "example": "2026-11-02"})
     done = fields.Dict(
         keys=fields.String(validate=validate.Regexp(r"^[a-z][a-z0-9_]{0,63}$", error="Not a step key.")),
         values=IsoDate(),
