@@ -7,6 +7,7 @@ from __future__ import annotations
 from marshmallow import ValidationError, validate
 
 from ..store.bundle import JURISDICTIONS
+from .words import meaning
 
 #: Chinese names and regulation ids → the jurisdiction id they mean.
 MEANT = {
@@ -23,7 +24,7 @@ def meant(value: object) -> str | None:
     text = value.strip()
     if text.lower() in JURISDICTIONS and text not in JURISDICTIONS:
         return text.lower()
-    return MEANT.get(text) or MEANT.get(text.lower())
+    return MEANT.get(text) or MEANT.get(text.lower()) or meaning("jurisdiction", text)
 
 
 class Jurisdiction(validate.OneOf):
@@ -39,4 +40,22 @@ class Jurisdiction(validate.OneOf):
             hint = meant(value)
             if hint:
                 raise ValidationError(f"Must be one of: {', '.join(JURISDICTIONS)}; {value!r} means {hint!r}.") from None
+            raise
+
+
+class Coded(validate.OneOf):
+    """One of a vocabulary's codes (``answers.words``); a Chinese label or catalogue
+    word sent instead is told the code it means."""
+
+    def __init__(self, vocabulary: str, codes: list[str]) -> None:
+        super().__init__(codes)
+        self.vocabulary = vocabulary
+
+    def __call__(self, value: object) -> object:
+        try:
+            return super().__call__(value)
+        except ValidationError:
+            code = meaning(self.vocabulary, value)
+            if code in self.choices:
+                raise ValidationError(f"Must be one of: {', '.join(self.choices)}; {value!r} means {code!r}.") from None
             raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from ..store.bundle import JURISDICTIONS as REGULATION_OF
-from .hints import Jurisdiction
+from .hints import Coded, Jurisdiction
 from .validation import (  # noqa: F401  (read from here by the web layer and the CLI)
     FIRST_DAY,
     LAST_DAY,
@@ -30,12 +30,14 @@ from .validation import (  # noqa: F401  (read from here by the web layer and th
 JURISDICTIONS = list(REGULATION_OF)
 REQUESTER_TYPES = ["natural_person", "legal_person", "unincorporated_org", "government_department", "public_service_unit", "other_unit"]
 LEVELS = ["national", "provincial", "city", "county"]
+OPEN_CLASSES = ["unconditional", "conditional", "not_open"]
+SHARE_CLASSES = ["unconditional", "conditional", "not_shared"]
 PURPOSES = ["innovation", "city_governance", "social_service", "research", "commercial", "official_duty", "other"]
 
 
 class RequesterSchema(Strict):
-    type = fields.String(required=True, validate=one_of(REQUESTER_TYPES), metadata={'description': 'who asks', 'example': 'legal_person'})
-    level = fields.String(allow_none=True, validate=one_of(LEVELS), metadata={'description': 'the level of a requesting body'})
+    type = fields.String(required=True, validate=Coded("requester.type", REQUESTER_TYPES), metadata={'description': 'who asks', 'example': 'legal_person'})
+    level = fields.String(allow_none=True, validate=Coded("level", LEVELS), metadata={'description': 'the level of a requesting body'})
     region = fields.String(allow_none=True, validate=validate.Length(min=1, max=64),
                            metadata={'description': 'a jurisdiction id or another place name, e.g. liuzhou', 'example': 'wuxi'})
     real_name_verified = StrictBool(allow_none=True, metadata={'description': 'the requester registered under its real name on the platform'})
@@ -43,16 +45,16 @@ class RequesterSchema(Strict):
 
 
 class ProviderSchema(Strict):
-    type = fields.String(allow_none=True, validate=one_of(REQUESTER_TYPES), metadata={'description': "the providing body's type", 'example': 'government_department'})
-    level = fields.String(allow_none=True, validate=one_of(LEVELS), metadata={'description': "the providing body's level", 'example': 'city'})
+    type = fields.String(allow_none=True, validate=Coded("requester.type", REQUESTER_TYPES), metadata={'description': "the providing body's type", 'example': 'government_department'})
+    level = fields.String(allow_none=True, validate=Coded("level", LEVELS), metadata={'description': "the providing body's level", 'example': 'city'})
     region = fields.String(allow_none=True, validate=validate.Length(min=1, max=64), metadata={'description': 'where the providing body is', 'example': 'wuxi'})
 
 
 class DatasetSchema(Strict):
     id = fields.String(allow_none=True, validate=validate.Length(max=200), metadata={'description': "the portal's id of the dataset", 'example': 'wx-transport-001'})
-    open_class = fields.String(allow_none=True, validate=one_of(["unconditional", "conditional", "not_open"]),
+    open_class = fields.String(allow_none=True, validate=Coded("open_class", OPEN_CLASSES),
                                metadata={'description': "the catalogue's open class (无条件开放 / 有条件开放 (依申请开放) / 不予开放)", 'example': 'conditional'})
-    share_class = fields.String(allow_none=True, validate=one_of(["unconditional", "conditional", "not_shared"]),
+    share_class = fields.String(allow_none=True, validate=Coded("share_class", SHARE_CLASSES),
                                 metadata={'description': "the catalogue's share class (无条件共享 / 有条件共享 / 不予共享)"})
     provider = fields.Nested(ProviderSchema, allow_none=True, metadata={'description': 'the body that provides the data'})
 
@@ -70,7 +72,7 @@ class PeriodSchema(Strict):
 class ApplicationSchema(Strict):
     title = fields.String(allow_none=True, validate=validate.Length(max=2000))
     reason = fields.String(allow_none=True, validate=validate.Length(max=10000))
-    request_type = fields.String(allow_none=True, validate=one_of(["dataset", "interface"]))
+    request_type = fields.String(allow_none=True, validate=Coded("application.request_type", ["dataset", "interface"]))
     usage_period = fields.Nested(PeriodSchema, allow_none=True)
     output_form = fields.String(allow_none=True, validate=validate.Length(max=2000))
     scenario = fields.String(allow_none=True, validate=validate.Length(max=10000))
@@ -81,15 +83,15 @@ class ApplicationSchema(Strict):
 
 class DecisionRequestSchema(Strict):
     jurisdiction = fields.String(required=True, validate=Jurisdiction(), metadata={'description': 'whose rules decide', 'example': 'wuxi'})
-    action = fields.String(required=True, validate=one_of(["open", "share"]),
+    action = fields.String(required=True, validate=Coded("action", ["open", "share"]),
                            metadata={'description': 'open: to the public (开放); share: between government bodies (共享)', 'example': 'open'})
     as_of = IsoDate(allow_none=True, metadata={'description': 'the date whose rules apply (default: today in Asia/Shanghai)', 'example': '2026-11-23'})
     received_on = IsoDate(allow_none=True, metadata={'description': 'the day the application reaches the platform (default as_of; not after it)', 'example': '2026-11-23'})
     requester = fields.Nested(RequesterSchema, required=True, metadata={'description': 'who asks'})
     dataset = fields.Nested(DatasetSchema, required=True, metadata={'description': 'what is asked for'})
-    purpose = fields.String(allow_none=True, validate=one_of(PURPOSES),
+    purpose = fields.String(allow_none=True, validate=Coded("purpose", PURPOSES),
                             metadata={'description': 'innovation (创新发展), city_governance (城市治理), social_service (社会服务), research (科研教育), commercial (商业开发), official_duty (履职), other', 'example': 'innovation'})
-    access_mode = fields.String(allow_none=True, validate=one_of(["platform", "copy"]),
+    access_mode = fields.String(allow_none=True, validate=Coded("access_mode", ["platform", "copy"]),
                                 metadata={'description': 'platform (default: through the platform) or copy (a copy of the data, or another way of calling it)', 'example': 'platform'})
     application = fields.Nested(ApplicationSchema, allow_none=True,
                                 metadata={'description': "the application's contents; free text is never stored (docs/personal-data.md)"})
@@ -112,8 +114,6 @@ def validate_request(doc: object) -> dict:
 # -- contract §4: classification ---------------------------------------------
 
 CONTENTS = ["state_secret", "work_secret", "trade_secret", "personal_info"]
-OPEN_CLASSES = ["unconditional", "conditional", "not_open"]
-SHARE_CLASSES = ["unconditional", "conditional", "not_shared"]
 #: Catalogue fields named by any of the texts (the codes of parameters.catalogue).
 CATALOGUE_FIELDS = [
     "name", "data_items", "provider", "open_class", "open_conditions", "format", "data_type",
@@ -139,8 +139,8 @@ class ClassifiedDatasetSchema(Strict):
     security_risk = _flag()
     needs_limits = _flag()
     legal_basis = fields.String(allow_none=True, validate=validate.Length(max=2000))
-    declared_open_class = fields.String(allow_none=True, validate=one_of(OPEN_CLASSES))
-    declared_share_class = fields.String(allow_none=True, validate=one_of(SHARE_CLASSES))
+    declared_open_class = fields.String(allow_none=True, validate=Coded("open_class", OPEN_CLASSES))
+    declared_share_class = fields.String(allow_none=True, validate=Coded("share_class", SHARE_CLASSES))
     catalogue = fields.Dict(
         keys=fields.String(validate=one_of(CATALOGUE_FIELDS)),
         values=fields.String(allow_none=True, validate=validate.Length(max=CATALOGUE_VALUE_MAX)),

@@ -42,9 +42,18 @@ def create_app(overrides: dict | None = None) -> Flask:
     from ..answers.requests import IsoDate
 
     api.ma_plugin.map_to_openapi_type(IsoDate, "string", "date")  # YYYY-MM-DD, strictly (answers.requests.iso_date)
-    from .resources import classifications, comparisons, deadlines, decisions, opa, regulations, service
+    from .resources import (
+        classifications,
+        comparisons,
+        deadlines,
+        decisions,
+        opa,
+        regulations,
+        service,
+        vocabularies,
+    )
 
-    for module in (decisions, classifications, deadlines, comparisons, regulations, opa, service):
+    for module in (decisions, classifications, deadlines, comparisons, regulations, vocabularies, opa, service):
         api.register_blueprint(module.blp)
     document_operations(api)
     refine(api)

@@ -1,0 +1,104 @@
+"""The words for every code a request or an answer uses: a Chinese and an
+English label, and the Chinese words catalogues write for it.
+
+``GET /v1/vocabularies`` serves these, telling for each word which of the five
+texts use it (found in their cleaned articles, not asserted here); a word no
+text uses is catalogue usage and says so. The request schemas read them too:
+a Chinese word sent where a code belongs is refused with the code it means.
+"""
+
+from __future__ import annotations
+
+#: field -> code -> (zh, en, words)
+WORDS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
+    "jurisdiction": {
+        "nanning": ("南宁市", "Nanning", ("南宁", "南宁市")),
+        "qingyang": ("庆阳市", "Qingyang", ("庆阳", "庆阳市")),
+        "wuxi": ("无锡市", "Wuxi", ("无锡", "无锡市")),
+        "nanjing": ("南京市", "Nanjing", ("南京", "南京市")),
+        "guangxi": ("广西壮族自治区", "Guangxi", ("广西", "广西壮族自治区", "自治区")),
+    },
+    "action": {
+        "open": ("开放", "open to the public", ("开放", "数据开放")),
+        "share": ("共享", "share between government bodies", ("共享", "数据共享")),
+    },
+    "requester.type": {
+        "natural_person": ("自然人", "natural person", ("自然人", "公民", "个人")),
+        "legal_person": ("法人", "legal person", ("法人", "企业")),
+        "unincorporated_org": ("非法人组织", "unincorporated organisation", ("非法人组织", "其他组织")),
+        "government_department": ("政务部门", "government department",
+                                  ("行政机关", "行政职能部门", "国家机关", "政务部门", "政府部门")),
+        "public_service_unit": ("公共服务单位", "public service unit", ("公共服务单位", "事业单位")),
+        "other_unit": ("其他单位", "other unit", ("其他单位",)),
+    },
+    "level": {
+        "national": ("国家级", "national", ("国家级", "国家", "中央")),
+        "provincial": ("省级", "provincial", ("省级", "自治区级", "省", "自治区")),
+        "city": ("市级", "city", ("市级", "市", "设区的市")),
+        "county": ("县级", "county", ("县级", "区级", "县", "区", "县（市、区）")),
+    },
+    "open_class": {
+        "unconditional": ("无条件开放", "unconditional", ("无条件开放", "无条件开放类")),
+        "conditional": ("有条件开放", "conditional", ("有条件开放", "有条件开放类", "依申请开放")),
+        "not_open": ("不予开放", "not open", ("不予开放", "不予开放类", "不开放", "非开放")),
+    },
+    "share_class": {
+        "unconditional": ("无条件共享", "unconditional", ("无条件共享", "无条件共享类")),
+        "conditional": ("有条件共享", "conditional", ("有条件共享", "有条件共享类")),
+        "not_shared": ("不予共享", "not shared", ("不予共享", "不予共享类", "不共享")),
+    },
+    "purpose": {
+        "innovation": ("创新发展", "innovation", ("创新发展", "创新")),
+        "city_governance": ("城市治理", "city governance", ("城市治理",)),
+        "social_service": ("社会服务", "social service", ("社会服务",)),
+        "research": ("科研教育", "research and education", ("科研教育", "科研", "科学研究")),
+        "commercial": ("商业开发", "commercial development", ("商业开发", "商业")),
+        "official_duty": ("履职", "official duty", ("履职", "履行职责", "依法履职")),
+        "other": ("其他", "other", ("其他",)),
+    },
+    "access_mode": {
+        "platform": ("通过平台获取", "through the platform", ("平台", "在线")),
+        "copy": ("数据拷贝或其他调用方式", "a copy, or another way of calling it", ("拷贝", "复制")),
+    },
+    "application.request_type": {
+        "dataset": ("数据集", "dataset", ("数据集", "数据文件")),
+        "interface": ("接口", "interface", ("接口", "数据接口", "API")),
+    },
+    "outcome": {
+        "permit": ("可直接获取", "may go ahead", ()),
+        "apply": ("须申请", "an application is reviewed", ()),
+        "deny": ("不能获取", "refused", ()),
+        "incomplete": ("材料不全", "more is needed", ()),
+        "not_applicable": ("不适用", "no text applies", ()),
+    },
+    "route": {
+        "direct": ("直接获取", "directly", ("直接下载", "接口调用")),
+        "application": ("申请", "by application", ("申请", "依申请")),
+        "competitive_selection": ("竞争性方式确定", "by competitive selection", ("公开招标", "竞争性方式")),
+        "negotiation": ("协商", "by negotiation", ("协商",)),
+        "none": ("无", "none", ()),
+    },
+}
+
+#: The request fields each vocabulary is the codes of.
+FIELDS = {
+    "jurisdiction": ["jurisdiction", "jurisdictions[]"], "action": ["action"],
+    "requester.type": ["requester.type", "dataset.provider.type"],
+    "level": ["requester.level", "dataset.provider.level"],
+    "open_class": ["dataset.open_class", "dataset.declared_open_class"],
+    "share_class": ["dataset.share_class", "dataset.declared_share_class"],
+    "purpose": ["purpose"], "access_mode": ["access_mode"],
+    "application.request_type": ["application.request_type"],
+    "outcome": ["(answer) outcome"], "route": ["(answer) route"],
+}
+
+
+def meaning(vocabulary: str, word: object) -> str | None:
+    """The code ``word`` stands for in ``vocabulary`` (a label or a catalogue word), if one does."""
+    if not isinstance(word, str):
+        return None
+    text = word.strip()
+    for code, (zh, _en, words) in WORDS.get(vocabulary, {}).items():
+        if text == zh or text in words:
+            return code
+    return None
