@@ -99,8 +99,12 @@ def test_batch_decides_in_order_and_logs_every_decision(client, key):
     assert r.status_code == 200
     body = r.json
     assert [d["jurisdiction"] for d in body["decisions"]] == ["wuxi", "nanjing", "qingyang"]
+    seen: list[dict] = []
     for d in body["decisions"]:
         logged = client.get(f"/v1/decisions/{d['decision_id']}", headers=auth(key["reviewer"])).json
+        echo = {k: d.pop(k) for k in ("index", "id", "dataset_id")}
+        assert echo == {"index": len(seen), "id": None, "dataset_id": "wx-transport-001"}
+        seen.append(d)
         assert logged["batch_id"] == body["batch_id"] and logged["decision"] == d
 
 
@@ -109,8 +113,11 @@ def test_batch_limit_and_item_errors(app, client, key):
     r = client.post("/v1/decisions:batch", json={"requests": [EXAMPLE] * (limit + 1)}, headers=auth(key["portal"]))
     assert r.status_code == 400 and "requests" in r.json["error"]["fields"]
     bad = [EXAMPLE, dict(EXAMPLE, action="sell")]
-    r = client.post("/v1/decisions:batch", json={"requests": bad}, headers=auth(key["portal"]))
+    r = client.post("/v1/decisions:batch", json={"requests": bad, "atomic": True}, headers=auth(key["portal"]))
     assert r.status_code == 400 and list(r.json["error"]["fields"]) == ["requests.1.action"]
+    r = client.post("/v1/decisions:batch", json={"requests": bad}, headers=auth(key["portal"]))
+    assert r.status_code == 200 and r.json["summary"] == {"decided": 1, "refused": 1}
+    assert list(r.json["decisions"][1]["error"]["fields"]) == ["action"]
 
 
 def test_the_log_masks_free_text_and_replays(client, key):

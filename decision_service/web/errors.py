@@ -53,7 +53,8 @@ def language() -> str:
     return request.accept_languages.best_match(["en", "zh"], default="en")
 
 
-def body(status: int, code: str, message: str, fields: dict | None = None, **extra: object) -> Response:
+def error_object(code: str, message: str, fields: dict | None = None) -> dict:
+    """The contract's error object, its messages in the language the request asks for."""
     fields = fields or {}
     lang = language()
     if lang == "zh":
@@ -63,10 +64,14 @@ def body(status: int, code: str, message: str, fields: dict | None = None, **ext
         elif code in ZH:
             message = ZH[code].format(path=request.path, method=request.method,
                                       limit=current_app.config.get("MAX_CONTENT_LENGTH"))
-    payload = {"error": {"code": code, "message": message, "fields": field_errors.localise_fields(fields, lang),
-                         "details": field_errors.details(fields, lang)}, **extra}
+    return {"code": code, "message": message, "fields": field_errors.localise_fields(fields, lang),
+            "details": field_errors.details(fields, lang)}
+
+
+def body(status: int, code: str, message: str, fields: dict | None = None, **extra: object) -> Response:
+    payload = {"error": error_object(code, message, fields), **extra}
     response = Response(json.dumps(payload, ensure_ascii=False), status=status, mimetype="application/json")
-    response.headers["Content-Language"] = lang
+    response.headers["Content-Language"] = language()
     response.vary.add("Accept-Language")
     return response
 

@@ -190,9 +190,39 @@ def refine(api: Api) -> None:
     schemas = spec.components.schemas
     for name in REQUEST_SCHEMAS:
         _date_range(schemas[name])
+    _batch(spec)
     done = schemas["DeadlineRequest"]["properties"]["done"]
     done["propertyNames"] = {"pattern": "^[a-z][a-z0-9_]{0,63}$"}
     change = schemas["Change"]
     change["oneOf"] = [
         {"properties": {"kind": {"const": kind}, "from": {"enum": classes}, "to": {"enum": classes}}}
         for kind, classes in (("open", OPEN_CLASSES), ("share", SHARE_CLASSES))]
+
+
+ITEM = {"index": {"type": "integer"}, "id": {"type": ["string", "null"]}, "dataset_id": {"type": ["string", "null"]}}
+
+
+def _batch(spec) -> None:  # noqa: ANN001
+    """A batch's items and ``common`` are decision requests with nothing required (the
+    merge completes them); its results are full or compact decisions, or item errors."""
+    from .resources.decisions.schemas import CompactDecisionSchema, ItemErrorSchema
+
+    schemas = spec.components.schemas
+    for name, schema in (("CompactDecision", CompactDecisionSchema), ("ItemError", ItemErrorSchema)):
+        if name not in schemas:
+            spec.components.schema(name, schema=schema)
+    request = schemas["DecisionRequest"]
+    item = {"type": "object", "additionalProperties": False,
+            "properties": {"id": {"type": ["string", "null"], "minLength": 1, "maxLength": 200,
+                                  "description": "the caller's id of the item, echoed in its result"},
+                           **request["properties"]}}
+    common = {"type": ["object", "null"], "additionalProperties": False,
+              "properties": {k: p for k, p in request["properties"].items() if k != "dataset"}}
+    body = schemas["BatchRequest"]["properties"]
+    body["requests"]["items"] = item
+    body["common"] = {**common, "description": body["common"].get("description", "")}
+    with_item = {"type": "object", "properties": ITEM, "required": ["index", "id", "dataset_id"]}
+    schemas["Batch"]["properties"]["decisions"]["items"] = {"anyOf": [
+        {"allOf": [{"$ref": "#/components/schemas/Decision"}, with_item]},
+        {"allOf": [{"$ref": "#/components/schemas/CompactDecision"}, with_item]},
+        {"$ref": "#/components/schemas/ItemError"}]}

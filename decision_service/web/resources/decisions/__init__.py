@@ -9,11 +9,11 @@ import uuid
 from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
-from ....answers import vocabulary
+from ....answers import batch, vocabulary
 from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request, whole_number
 from ....db import log as decision_log
 from ...auth import require
-from ...errors import ApiError, json_body, validated
+from ...errors import ApiError, error_object, json_body, validated
 from ...metrics import DECISIONS
 from .schemas import (
     BatchRequestSchema,
@@ -65,33 +65,46 @@ def decide():
 
 @blp.route("/decisions:batch", methods=["POST"])
 @blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": BatchRequestSchema}}},
-         security=[{"ApiKey": []}])
+         security=[{"ApiKey": []}],
+         parameters=[{"in": "query", "name": "view", "schema": {"type": "string", "enum": ["full", "compact"], "default": "full"},
+                      "description": "compact: article references and links instead of quoted texts (the full decision is in the log)"}])
 @blp.response(200, BatchSchema)
 @require("portal")
 def decide_batch():
-    """Decide up to BATCH_LIMIT requests (default 1000) in order; all are
-    validated before any is decided, and all are logged with one batch id."""
-    doc = json_body()
-    if not isinstance(doc, dict) or set(doc) != {"requests"} or not isinstance(doc["requests"], list):
-        raise ApiError(400, "invalid_request", "send {\"requests\": [...]}", {"requests": ["a list of decision requests"]})
-    limit = current_app.config["BATCH_LIMIT"]
-    if not 1 <= len(doc["requests"]) <= limit:
-        raise ApiError(400, "invalid_request", f"a batch holds 1 to {limit} requests",
-                       {"requests": [f"{len(doc['requests'])} given"]})
-    reqs = []
-    for n, item in enumerate(doc["requests"]):
-        try:
-            reqs.append(validated(validate_request, item))
-        except ApiError as exc:
-            fields = {f"requests.{n}.{k}": v for k, v in exc.fields.items()}
-            raise ApiError(400, "invalid_request", f"requests.{n}: {exc.message}", fields) from None
+    """Decide up to BATCH_LIMIT requests (default 1000) in order, each with ``common``
+    merged in. An invalid item is answered by its error in place and the others are
+    decided; with ``atomic: true`` any invalid item refuses the whole batch, naming
+    every invalid field. Every decision is logged under one batch id."""
+    view = request.args.get("view", "full")
+    if view not in ("full", "compact") or set(request.args) - {"view"}:
+        raise ApiError(400, "invalid_request", "view: Must be one of: full, compact.", {"view": ["Must be one of: full, compact."]})
+    items, atomic = validated(lambda doc: batch.read(doc, current_app.config["BATCH_LIMIT"]), json_body())
+    if atomic and any(i.error for i in items):
+        exc = batch.atomic_error(items)
+        raise ApiError(400, "invalid_request", exc.message, exc.fields)
     decider = _service().current().decider
-    decisions = [decider.decide(r) for r in reqs]
+    valid = [i for i in items if i.request is not None]
+    decisions = [decider.decide(i.request) for i in valid]
     texts = [json.dumps(d, ensure_ascii=False) for d in decisions]
     batch_id = str(uuid.uuid4())
-    log_decisions(list(zip(reqs, decisions, texts)), batch_id)
+    if valid:
+        log_decisions([(i.request, d, t) for i, d, t in zip(valid, decisions, texts)], batch_id)
     g.outcome = "batch"
-    return _json('{"batch_id": "%s", "decisions": [%s]}' % (batch_id, ", ".join(texts)))
+    decided = {i.index: (d, t) for i, d, t in zip(valid, decisions, texts)}
+    parts = []
+    for item in items:
+        head = json.dumps({"index": item.index, "id": item.id, "dataset_id": item.dataset_id}, ensure_ascii=False)[:-1]
+        if item.error is not None:
+            error = error_object("invalid_request", item.error.message, item.error.fields)
+            parts.append(head + ', "error": ' + json.dumps(error, ensure_ascii=False) + "}")
+        elif view == "compact":
+            parts.append(head + ", " + json.dumps(batch.compact(decided[item.index][0]), ensure_ascii=False)[1:])
+        else:
+            parts.append(head + ", " + decided[item.index][1][1:])
+    summary = {"decided": len(valid), "refused": len(items) - len(valid)}
+    links = ', "links": %s' % json.dumps({"articles": batch.ARTICLES}) if view == "compact" else ""
+    return _json('{"batch_id": "%s", "view": "%s", "summary": %s%s, "decisions": [%s]}'
+                 % (batch_id, view, json.dumps(summary), links, ", ".join(parts)))
 
 
 @blp.route("/decisions/<decision_id>", methods=["GET"])

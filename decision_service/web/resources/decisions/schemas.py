@@ -128,15 +128,80 @@ class DecisionSchema(Open):
 
 
 class BatchRequestSchema(Schema):
-    """Exactly ``requests`` (unknown keys are refused)."""
+    """Unknown keys are refused. ``requests`` items and ``common`` are described by
+    ``web.openapi.refine`` (a decision request's fields, none required, as merging allows)."""
 
-    requests = fields.List(fields.Nested(DecisionRequestSchema), required=True, validate=validate.Length(min=1, max=1000),
-                           metadata={"description": "1 to BATCH_LIMIT (default 1000) decision requests, decided in order"})
+    requests = fields.List(fields.Dict(), required=True, validate=validate.Length(min=1, max=1000),
+                           metadata={"description": "1 to BATCH_LIMIT (default 1000) decision requests, decided in order; "
+                                                    "each may carry the caller's id (echoed in its result)"})
+    common = fields.Dict(allow_none=True, metadata={"description": "fields merged into every request (objects field by field; "
+                                                                   "the request's own value wins); anything but dataset"})
+    atomic = fields.Boolean(load_default=False, metadata={"description": "true: one invalid request refuses the whole batch "
+                                                                        "(400 naming every invalid field); false: each is answered in place"})
+
+
+class CompactDeadlineSchema(Open):
+    due = fields.Date(allow_none=True)
+    working_days = fields.Integer(allow_none=True)
+    step = fields.String(allow_none=True)
+
+
+class BriefRegulationSchema(Open):
+    id = fields.String(required=True)
+    version = fields.String(allow_none=True)
+    applies = fields.Boolean(required=True)
+    binding = fields.Boolean(required=True)
+
+
+class CompactDecisionSchema(Open):
+    """A decision in ``view=compact``: codes, dates and article references with links."""
+
+    decision_id = fields.String(required=True)
+    jurisdiction = fields.String(required=True, validate=validate.OneOf(v.JURISDICTION_IDS))
+    action = fields.String(required=True, validate=validate.OneOf(v.ACTIONS))
+    as_of = fields.Date(required=True)
+    received_on = fields.Date(required=True)
+    outcome = fields.String(required=True, validate=validate.OneOf(v.OUTCOMES))
+    route = fields.String(required=True, validate=validate.OneOf(v.ROUTES))
+    binding = fields.Boolean(required=True)
+    calendar_confirmed = fields.Boolean(required=True)
+    conditions = fields.List(fields.String(), required=True)
+    obligations = fields.List(fields.String(), required=True)
+    remedies = fields.List(fields.String(), required=True)
+    missing = fields.List(fields.String(), required=True)
+    deadline = fields.Nested(CompactDeadlineSchema, allow_none=True, required=True)
+    basis = refs()
+    notes = fields.List(fields.String(), required=True, metadata={"description": "the codes of the notes"})
+    regulations = fields.List(fields.Nested(BriefRegulationSchema), required=True)
+    links = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                        metadata={"description": "decision: the full decision in the log (a reviewer key reads it)"})
+    bundle_revision = fields.String(required=True)
+
+
+class ItemErrorSchema(Open):
+    """A batch item that was not decided, with its error (as a 400 would give it)."""
+
+    index = fields.Integer(required=True)
+    id = fields.String(allow_none=True, required=True)
+    dataset_id = fields.String(allow_none=True, required=True)
+    error = fields.Dict(required=True, metadata={"description": "the error object: code, message, fields, details"})
+
+
+class BatchSummarySchema(Open):
+    decided = fields.Integer(required=True)
+    refused = fields.Integer(required=True)
 
 
 class BatchSchema(Open):
     batch_id = fields.String(required=True)
-    decisions = fields.List(fields.Nested(DecisionSchema), required=True)
+    view = fields.String(required=True, validate=validate.OneOf(["full", "compact"]))
+    summary = fields.Nested(BatchSummarySchema, required=True)
+    links = fields.Dict(keys=fields.String(), values=fields.String(),
+                        metadata={"description": "view=compact: articles, where each article of a basis is read, as an "
+                                                 "RFC 6570 template (wuxi-open#15.3 is regulation wuxi-open, article 15)"})
+    decisions = fields.List(fields.Dict(), required=True,
+                            metadata={"description": "one result per request, in order: a decision (full or compact) with the "
+                                                     "request's index, id and dataset_id, or an item error"})
 
 
 class LogEntrySchema(Open):
