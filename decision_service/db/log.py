@@ -41,10 +41,19 @@ def pack(text: str) -> bytes:
     about fourfold, which keeps SQLite's write-ahead log and its checkpoints
     small, in a third of the time zlib takes for the same size. A compressor
     is kept per thread (one may not be used by two threads at once)."""
+    return pack_bytes(text.encode("utf-8"))
+
+
+def pack_bytes(data: bytes) -> bytes:
+    """Bytes as stored, compressed as ``pack`` compresses text."""
     packer = getattr(_local, "packer", None)
     if packer is None:
         packer = _local.packer = zstandard.ZstdCompressor(level=1)
-    return packer.compress(text.encode("utf-8"))
+    return packer.compress(data)
+
+
+def unpack_bytes(blob: bytes) -> bytes:
+    return zstandard.ZstdDecompressor().decompress(blob)
 
 
 def unpack(blob: bytes) -> object:
@@ -243,7 +252,7 @@ def retention_days() -> int:
 def purge(sessions: sessionmaker[Session], days: int, dry_run: bool = False,
           now: dt.datetime | None = None) -> dict:
     """Delete the decisions logged more than ``days`` days before ``now`` (and
-    expired workbench sign-ins); with ``dry_run`` count them only."""
+    expired workbench sign-ins and idempotency keys); with ``dry_run`` count them only."""
     from sqlalchemy import delete
 
     from .models import SignIn
@@ -257,6 +266,10 @@ def purge(sessions: sessionmaker[Session], days: int, dry_run: bool = False,
         if not dry_run:
             s.execute(delete(DecisionRecord).where(old))
             s.execute(delete(SignIn).where(SignIn.expires_at < now))
+    if not dry_run:
+        from . import idempotency
+
+        idempotency.purge(sessions, now)
     return {"cutoff": cutoff.isoformat(timespec="seconds"), "days": days, "decisions": found,
             "signins": expired, "deleted": not dry_run}
 

@@ -1,4 +1,5 @@
-"""Tables: API keys (stored as hashes), reviewers' sign-ins and the decision log."""
+"""Tables: API keys (stored as hashes), reviewers' sign-ins, the decision log and
+the answers kept by Idempotency-Key."""
 
 from __future__ import annotations
 
@@ -54,3 +55,19 @@ class DecisionRecord(Base):
     request: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON (see log.pack), free text masked
     decision: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON (see log.pack), exactly as answered
     masked: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class IdempotentAnswer(Base):
+    """The answer to a POST sent with an Idempotency-Key, kept for its retries: the
+    key's holder and the key, the hash of the request it answered, and the answer
+    (``status`` null while the first request is still being answered)."""
+
+    __tablename__ = "idempotency_keys"
+
+    holder: Mapped[str] = mapped_column(String(100), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    content_type: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # compressed (see log.pack)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)

@@ -67,6 +67,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     url = app.config["DATABASE_URL"] or f"sqlite:///{data / 'osd.sqlite3'}"
     app.extensions["osd"] = Service(data, url, app.config["KEY_CACHE_SECONDS"], source)
     _hooks(app)
+    from . import caching
+
+    caching.register(app)
     # The bundle, the compiled policy and the app are loaded for good: move them out
     # of the collector's way, so a collection does not walk them on every request's garbage.
     gc.collect()

@@ -104,7 +104,11 @@ def validated(validator, doc: object) -> dict:
 def register(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError) -> Response:
-        response = body(exc.status, exc.code, exc.message, exc.fields, **exc.extra)
+        extra = dict(exc.extra)
+        retry_after = extra.pop("retry_after", None)
+        response = body(exc.status, exc.code, exc.message, exc.fields, **extra)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
         if exc.status == 401:  # RFC 9110: a 401 names the scheme that would succeed
             response.headers["WWW-Authenticate"] = 'Bearer realm="osd"'
         return response

@@ -39,6 +39,8 @@ ERROR_CODES = {
     "method_not_allowed": "the path does not take this method (405, with Allow)",
     "request_timeout": "the request was not sent in time (408)",
     "bundle_rejected": "a reload found the bundle on disk unacceptable; the old one keeps serving (409)",
+    "idempotency_key_in_use": "the first request with this Idempotency-Key is still being answered (409, with Retry-After)",
+    "idempotency_key_reused": "this Idempotency-Key was sent with another request (422)",
     "payload_too_large": "the body is over the limit (413)",
     "uri_too_long": "the request line is too long (414)",
     "unsupported_media_type": "the body is not application/json (415)",
@@ -83,6 +85,23 @@ class OsdApi(Api):
 #: Operations whose answer the policy engine computes: they can answer 503.
 ENGINE_OPERATIONS = {"post_v1_decisions", "post_v1_decisions_batch", "post_v1_classifications", "post_v1_deadlines",
                      "post_v1_compare", "post_v1_data_path", "post_v1_decisions_decision_id_replay"}
+#: Operations that take an Idempotency-Key (web.idempotency): they can answer 409 and 422.
+IDEMPOTENT_OPERATIONS = {"post_v1_decisions", "post_v1_decisions_batch", "post_v1_classifications", "post_v1_deadlines",
+                         "post_v1_compare", "post_v1_data_path"}
+IDEMPOTENCY_KEY = {
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"},
+    "description": "a key of the caller's choosing (e.g. a UUID): a retry with the same key and body gets the stored "
+                   "answer (Idempotent-Replayed: true) and is not decided or logged again; the same key with another "
+                   "body is a 422; while the first is being answered, a 409 with Retry-After. Kept at least 24 hours.",
+}
+#: The cached public pages (web.caching), as the description writes their paths.
+CACHED_PATHS = {"/v1/matrix", "/v1/jurisdictions", "/v1/regulations/{reg_id}", "/v1/regulations/{reg_id}/articles/{number}",
+                "/v1/vocabularies"}
+IF_NONE_MATCH = {"in": "header", "name": "If-None-Match", "required": False, "schema": {"type": "string"},
+                 "description": "the ETag of an answer held: 304 if it is still the answer"}
+CACHE_HEADERS = {"ETag": {"schema": {"type": "string"}, "description": "from the bundle revision and the request"},
+                 "Cache-Control": {"schema": {"type": "string"}, "description": "public, max-age=60"}}
 #: Operations that read a query string they check.
 QUERY_OPERATIONS = {"get_v1_matrix", "get_v1_decisions"}
 
@@ -108,6 +127,16 @@ def document_operations(api: Api) -> None:
                 errors.add(503)
             if op_id in QUERY_OPERATIONS:
                 errors.add(400)
+            if op_id in IDEMPOTENT_OPERATIONS:
+                errors |= {409, 422}
+                operation.setdefault("parameters", []).append(dict(IDEMPOTENCY_KEY))
+            if path in CACHED_PATHS and method == "get":
+                operation.setdefault("parameters", []).append(dict(IF_NONE_MATCH))
+                ok = responses.get("200")
+                if isinstance(ok, dict):
+                    ok.setdefault("headers", {}).update(CACHE_HEADERS)
+                responses["304"] = {"description": "not modified: If-None-Match holds the current ETag",
+                                    "headers": CACHE_HEADERS}
             for status in sorted(errors):
                 if str(status) not in responses:
                     name = _response_name(status)

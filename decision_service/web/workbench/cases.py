@@ -95,7 +95,7 @@ def try_yaml():
                           "articles": sorted({b["ref"] for b in decision["basis"]})[:3],
                           "request": req, "expect": expect}]}
     text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
-    response = Response(text, mimetype="application/yaml; charset=utf-8")
+    response = Response(text, content_type="application/yaml; charset=utf-8")
     response.headers["Content-Disposition"] = 'attachment; filename="scenario.yaml"'
     return response
 
@@ -122,6 +122,6 @@ def compare_download(fmt: str):
     if comparison is None:
         abort(400)
     mimetype, render = renderers[fmt]
-    response = Response(render(compare_table(comparison)), mimetype=f"{mimetype}; charset=utf-8")
+    response = Response(render(compare_table(comparison)), content_type=f"{mimetype}; charset=utf-8")
     response.headers["Content-Disposition"] = f'attachment; filename="comparison.{fmt}"'
     return response

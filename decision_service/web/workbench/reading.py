@@ -116,7 +116,7 @@ def matrix_download(fmt: str):
     if fmt not in renderers:
         abort(404)
     mimetype, render = renderers[fmt]
-    response = Response(render(matrix_table(_matrix())), mimetype=f"{mimetype}; charset=utf-8")
+    response = Response(render(matrix_table(_matrix())), content_type=f"{mimetype}; charset=utf-8")
     response.headers["Content-Disposition"] = f'attachment; filename="matrix.{fmt}"'
     return response
 

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from ....answers.requests import validate_classification
 from ...auth import require
 from ...errors import json_body, validated
+from ...idempotency import idempotent
 from .schemas import ClassificationRequestSchema, ClassificationSchema
 
 blp = Blueprint("classifications", __name__, url_prefix="/v1", description="Classifying datasets (contract §4)")
@@ -18,6 +19,7 @@ blp = Blueprint("classifications", __name__, url_prefix="/v1", description="Clas
          security=[{"ApiKey": []}])
 @blp.response(200, ClassificationSchema)
 @require("portal")
+@idempotent
 def classify():
     """The open and share class each text requires or allows, whether the declared class is lawful,
     what a change of class needs, and the catalogue fields missing. Needs a portal key."""

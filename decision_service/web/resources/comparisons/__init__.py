@@ -15,6 +15,7 @@ from ....answers.render import to_csv, to_markdown
 from ....answers.requests import NOT_A_DATE, DecisionRequestSchema, iso_date
 from ...auth import require
 from ...errors import ApiError, json_body, validated
+from ...idempotency import idempotent
 from ...openapi import Open
 from ..decisions import log_decisions
 from ..decisions.schemas import DecisionSchema
@@ -90,6 +91,7 @@ def _format() -> str:
 @blp.alt_response(200, success=True, content_type="text/markdown", schema={"type": "string"},
                   description="JSON (format=json, the default), or the table as CSV or Markdown")
 @require("portal")
+@idempotent
 def compare_jurisdictions():
     """Decide one request under every jurisdiction (or those listed), as JSON, CSV or Markdown."""
     fmt = _format()
@@ -99,7 +101,7 @@ def compare_jurisdictions():
     if fmt == "json":
         return jsonify(result)
     mimetype, render = FORMATS[fmt]
-    return Response(render(table(result)), mimetype=f"{mimetype}; charset=utf-8")
+    return Response(render(table(result)), content_type=f"{mimetype}; charset=utf-8")
 
 
 @blp.route("/matrix", methods=["GET"])
@@ -120,4 +122,4 @@ def matrix():
     if fmt == "json":
         return jsonify(result)
     mimetype, render = FORMATS[fmt]
-    return Response(render(matrix_table(result)), mimetype=f"{mimetype}; charset=utf-8")
+    return Response(render(matrix_table(result)), content_type=f"{mimetype}; charset=utf-8")

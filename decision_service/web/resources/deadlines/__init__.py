@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from ....answers.requests import validate_deadline
 from ...auth import require
 from ...errors import json_body, validated
+from ...idempotency import idempotent
 from .schemas import DeadlineRequestSchema, DeadlinesSchema
 
 blp = Blueprint("deadlines", __name__, url_prefix="/v1", description="Deadlines of events (contract §5)")
@@ -18,6 +19,7 @@ blp = Blueprint("deadlines", __name__, url_prefix="/v1", description="Deadlines 
          security=[{"ApiKey": []}])
 @blp.response(200, DeadlinesSchema)
 @require("portal")
+@idempotent
 def deadlines():
     """Every time limit the texts attach to the event, as dates. Needs a portal key."""
     req = validated(validate_deadline, json_body())

@@ -14,6 +14,7 @@ from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_r
 from ....db import log as decision_log
 from ...auth import require
 from ...errors import ApiError, error_object, json_body, validated
+from ...idempotency import idempotent
 from ...metrics import DECISIONS
 from .schemas import (
     BatchRequestSchema,
@@ -53,6 +54,7 @@ def _json(text: str) -> Response:
          security=[{"ApiKey": []}])
 @blp.response(200, DecisionSchema)
 @require("portal")
+@idempotent
 def decide():
     """Decide one request. Needs a portal key; the decision is logged."""
     req = validated(validate_request, json_body())
@@ -70,6 +72,7 @@ def decide():
                       "description": "compact: article references and links instead of quoted texts (the full decision is in the log)"}])
 @blp.response(200, BatchSchema)
 @require("portal")
+@idempotent
 def decide_batch():
     """Decide up to BATCH_LIMIT requests (default 1000) in order, each with ``common``
     merged in. An invalid item is answered by its error in place and the others are

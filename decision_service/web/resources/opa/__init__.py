@@ -30,6 +30,7 @@ from ....engine import ENTRYPOINTS, UndefinedResult
 from ....store.opa_archive import build, etag
 from ...auth import require
 from ...errors import ApiError, json_body, validated
+from ...idempotency import idempotent
 from ...openapi import Open
 
 #: The entry points whose input is a contract request, checked as its endpoint checks it.
@@ -86,6 +87,7 @@ def bundle(name: str):
          requestBody={"required": False, "content": {"application/json": {"schema": DataRequestSchema}}})
 @blp.response(200, DataResultSchema)
 @require("portal")
+@idempotent
 def data(path: str):
     """OPA's Data API for the policy's entry points (osd/decision/result, osd/classify/result,
     osd/classify/batch, osd/classify/rows, osd/deadline/result). Needs a portal key."""
