@@ -114,3 +114,12 @@ def test_no_compact_decision_of_any_scenario_is_over_1_5_kb(decider):
 def test_a_bad_view_is_refused(client):
     r = client.post("/v1/decisions:batch?view=tiny", json={"requests": listing(1), "common": COMMON})
     assert r.status_code == 400 and r.json["error"]["details"][0]["code"] == "enum"
+
+
+@pytest.mark.parametrize("common, field", [
+    ({"application": {"security_measures": 0.0}}, "common.application.security_measures"),
+    ({"as_of": "2026-02-30"}, "common.as_of"), ({"purpose": "fun"}, "common.purpose"),
+])
+def test_a_bad_common_part_refuses_the_whole_batch(client, common, field):
+    r = client.post("/v1/decisions:batch", json={"requests": listing(2), "common": {**COMMON, **common}})
+    assert r.status_code == 400 and field in r.json["error"]["fields"], r.json

@@ -46,6 +46,13 @@ def test_a_new_bundle_revision_gives_new_tags(tmp_path):
     assert c.get("/v1/jurisdictions").headers["ETag"] != before
 
 
+def test_a_star_or_a_tag_does_not_hide_a_missing_page(client):
+    tag = client.get("/v1/regulations/wuxi-open").headers["ETag"]
+    for sent in ("*", tag):
+        assert client.get("/v1/regulations/nowhere", headers={"If-None-Match": sent}).status_code == 404
+    assert client.get("/v1/matrix?as_of=", headers={"If-None-Match": "*"}).status_code == 400
+
+
 def test_decisions_and_errors_are_not_cached(client):
     assert "ETag" not in client.get("/v1/regulations/nowhere").headers
     assert "ETag" not in client.post("/v1/decisions", json={}).headers

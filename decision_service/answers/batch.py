@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import json_shape
 from .requests import DecisionRequestSchema, RequestError, validate_request
+from .validation import flatten
 
 ENVELOPE = ("requests", "common", "atomic")
 #: What ``common`` may hold: any decision request field but the dataset, which is each item's own.
 COMMON_FIELDS = tuple(f.data_key or name for name, f in DecisionRequestSchema._declared_fields.items() if name != "dataset")
 ID_MAX = 200
+_PARTIAL = DecisionRequestSchema()
 
 
 @dataclass
@@ -45,6 +48,10 @@ def read(doc: object, limit: int) -> tuple[list[Item], bool]:
     A bad envelope raises a RequestError naming every bad part."""
     if not isinstance(doc, dict):
         raise RequestError("send {\"requests\": [...]}", {"(root)": ["not an object"]})
+    text = json_shape.problems(doc)  # text that cannot be encoded spoils the answer too: the whole batch is refused
+    if text:
+        first = next(iter(text))
+        raise RequestError(f"{first}: {text[first][0]}", text)
     bad: dict[str, list[str]] = {k: ["Unknown field."] for k in doc if k not in ENVELOPE}
     requests, common, atomic = doc.get("requests"), doc.get("common"), doc.get("atomic", False)
     if "requests" not in doc:
@@ -56,7 +63,9 @@ def read(doc: object, limit: int) -> tuple[list[Item], bool]:
     if common is not None and not isinstance(common, dict):
         bad["common"] = ["Not a valid mapping type."]
     elif isinstance(common, dict):
-        bad.update({f"common.{k}": ["Unknown field."] for k in common if k not in COMMON_FIELDS})
+        unknown = {f"common.{k}": ["Unknown field."] for k in common if k not in COMMON_FIELDS}
+        # a bad common part would spoil every request: it is refused with the batch
+        bad.update(unknown or {f"common.{k}": v for k, v in flatten(_PARTIAL.validate(common, partial=True)).items()})
     if not isinstance(atomic, bool):
         bad["atomic"] = ["Not a valid boolean."]
     if bad:

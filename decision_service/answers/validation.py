@@ -84,7 +84,7 @@ class Strict(Schema):
         unknown = RAISE
 
 
-def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
+def flatten(messages, prefix: str = "") -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for key, value in messages.items():
         if key == "_schema":  # a whole object of the wrong type: name the object itself
@@ -92,7 +92,7 @@ def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
         else:
             path = f"{prefix}.{key}" if prefix else str(key)
         if isinstance(value, dict):
-            out.update(_flatten(value, path))
+            out.update(flatten(value, path))
         else:
             out[path] = [str(v) for v in value]
     return out
@@ -109,7 +109,7 @@ def load_valid(schema: Schema, doc: object) -> dict:
     try:
         data = schema.load(doc)
     except ValidationError as exc:
-        flat = _flatten(exc.messages) if isinstance(exc.messages, dict) else {"(root)": list(exc.messages)}
+        flat = flatten(exc.messages) if isinstance(exc.messages, dict) else {"(root)": list(exc.messages)}
         first = next(iter(flat))
         raise RequestError(f"{first}: {flat[first][0]}", flat) from None
     return _to_json(data)
