@@ -100,6 +100,8 @@ def test_try_a_case_shows_the_decision_and_its_timeline(page, server):
     page.click("#decide")
     assert page.inner_text("#outcome") == "apply"
     assert "2026-12-07" in page.inner_text("#due")
+    told = page.inner_text("#applicant-text")
+    assert "2026年12月7日" in told and "requester." not in told and "第十五条" in told
     assert page.locator("svg.timeline rect").count() == 3
     with page.expect_download() as got:
         page.click("#save-yaml")

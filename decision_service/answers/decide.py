@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from ..engine import Engine
 from ..store.bundle import Bundle
+from .applicant import applicant, deadline_words
 from .calendar import Calendar
 from .counting import count_steps
 
@@ -117,6 +118,9 @@ class Decider:
         decision["calendar_confirmed"] = confirmed
         decision["binding"] = all(r["binding"] for r in decision["regulations"] if r["applies"])
         decision["explanation"] = explain(decision, result["why"])
+        governs = {r["id"]: self.bundle.regulation(r["id"]).get("governs", []) for r in decision["regulations"]}
+        decision["explanation"]["applicant"] = applicant(
+            decision, governs, lambda ref: (self.bundle.articles.get(ref) or {}).get("label"))
         return decision
 
     def _deadline(self, start: dt.date, d: dict | None, timeline: list[dict]) -> dict | None:
@@ -203,16 +207,10 @@ def explain(decision: dict, why: dict) -> dict:
     titles_en = "; ".join(r["title_en"] for r in decision["regulations"])
     zh = [f"依据{titles_zh}：{zh_outcome}。{why['zh']}"]
     en = [f"Under {titles_en}: {en_outcome}. {why['en']}"]
-    d = decision["deadline"]
-    if d and d["due"]:
-        flag_zh = "" if d["calendar_confirmed"] else "（该年度节假日安排尚未公布，按周一至周五计算）"
-        flag_en = "" if d["calendar_confirmed"] else " (that year's holiday schedule is not published yet; counted Monday to Friday)"
-        zh.append(f"{d['responsible']}应在{d['working_days']}个工作日内办理，最迟于{d['due']}{flag_zh}。")
-        who = d["responsible_en"][:1].upper() + d["responsible_en"][1:]
-        en.append(f"{who} must act within {d['working_days']} working days, by {d['due']}{flag_en}.")
-    elif decision["outcome"] == "apply":
-        zh.append("文本未规定办理期限。")
-        en.append("The text sets no time limit.")
+    told = deadline_words(decision)
+    if told:
+        zh.append(told[0])
+        en.append(told[1])
     if decision["missing"]:
         zh.append("缺少：" + "、".join(decision["missing"]) + "。")
         en.append("Missing: " + ", ".join(decision["missing"]) + ".")

@@ -80,6 +80,29 @@ WORDS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
     },
 }
 
+#: The request's fields as an applicant reads them (the decision's ``missing`` names fields by path).
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "jurisdiction": ("辖区", "jurisdiction"), "action": ("事项（开放或共享）", "what is asked (opening or sharing)"),
+    "as_of": ("适用日期", "the date of the rules"), "received_on": ("收到申请的日期", "the day the application arrived"),
+    "purpose": ("数据用途", "what the data is for"), "access_mode": ("获取方式", "how the data is got"),
+    "requester.type": ("申请人类型", "who is asking"), "requester.level": ("申请单位层级", "the requesting body's level"),
+    "requester.region": ("申请单位所在地区", "where the requesting body is"),
+    "requester.real_name_verified": ("实名注册", "real-name registration on the platform"),
+    "requester.agreement_accepted": ("同意平台数据利用协议", "acceptance of the platform's use agreement"),
+    "dataset.id": ("数据编号", "the dataset's number"), "dataset.open_class": ("数据的开放类型", "the data's open class"),
+    "dataset.share_class": ("数据的共享类型", "the data's share class"),
+    "dataset.provider.type": ("提供单位类型", "the providing body's type"),
+    "dataset.provider.level": ("提供单位层级", "the providing body's level"),
+    "dataset.provider.region": ("提供单位所在地区", "where the providing body is"),
+    "application.title": ("申请标题", "the application's title"), "application.reason": ("申请事由", "the reason"),
+    "application.request_type": ("申请类型（数据集或接口）", "what is asked for (dataset or interface)"),
+    "application.usage_period": ("使用期限", "the period of use"),
+    "application.output_form": ("成果形式", "the form of the results"),
+    "application.scenario": ("应用场景", "the use scenario"), "application.scope": ("使用范围", "the scope of use"),
+    "application.commitment": ("使用承诺", "the undertaking on use"),
+    "application.security_measures": ("安全保障措施", "the security measures"),
+}
+
 #: The request fields each vocabulary is the codes of.
 FIELDS = {
     "jurisdiction": ["jurisdiction", "jurisdictions[]"], "action": ["action"],

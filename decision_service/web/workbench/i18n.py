@@ -55,6 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "application": ("申请材料", "Application"),
     "outcome": ("结论", "Outcome"),
     "explanation": ("说明", "Explanation"),
+    "to_applicant": ("告知申请人", "What the applicant is told"),
     "timeline": ("办理时限", "Timeline"),
     "basis": ("依据条文", "Articles relied on"),
     "save_scenario": ("保存为测试场景（YAML）", "Save as a test scenario (YAML)"),

@@ -32,6 +32,29 @@ class BilingualSchema(Open):
     en = fields.String(required=True)
 
 
+class ApplicantArticleSchema(Open):
+    ref = fields.String(required=True, metadata={"example": "wuxi-open#15"})
+    title = fields.String(required=True)
+    title_en = fields.String(required=True)
+    label = fields.String(required=True, metadata={"example": "第十五条"})
+    label_en = fields.String(required=True, metadata={"example": "Article 15"})
+    href = fields.String(required=True, metadata={"description": "the article in the workbench", "example": "/regulations/wuxi-open#art-15"})
+
+
+class ApplicantSchema(Open):
+    """What the applicant is told, printable as it is: field labels, no field paths or codes."""
+
+    zh = fields.String(required=True)
+    en = fields.String(required=True)
+    articles = fields.List(fields.Nested(ApplicantArticleSchema), required=True)
+
+
+class ExplanationSchema(BilingualSchema):
+    """zh and en: for reviewers, with the reading notes; applicant: for the applicant."""
+
+    applicant = fields.Nested(ApplicantSchema, required=True)
+
+
 class TermSchema(Open):
     code = fields.String(required=True, metadata={"example": "sign_agreement"})
     text = fields.String(required=True)
@@ -121,7 +144,7 @@ class DecisionSchema(Open):
     basis = fields.List(fields.Nested(ArticleSchema), required=True)
     regulations = fields.List(fields.Nested(RegulationRefSchema), required=True, metadata={"description": "the texts read"})
     notes = fields.List(fields.Nested(NoteSchema), required=True)
-    explanation = fields.Nested(BilingualSchema, required=True)
+    explanation = fields.Nested(ExplanationSchema, required=True)
     calendar_confirmed = fields.Boolean(required=True)
     binding = fields.Boolean(required=True)
     bundle_revision = fields.String(required=True)
