@@ -129,20 +129,26 @@ public final class OsdClient {
         return new Types.BatchResult(index, id, datasetId, JSON.convertValue(node, Types.Decision.class), null);
     }
 
-    public JsonNode classify(Map<String, ?> request) { return post("/v1/classifications", request, null); }
+    public Types.Classification classify(Map<String, ?> request) {
+        return JSON.convertValue(post("/v1/classifications", request, null), Types.Classification.class);
+    }
 
-    public JsonNode deadlines(Map<String, ?> request) { return post("/v1/deadlines", request, null); }
+    public Types.Deadlines deadlines(Map<String, ?> request) {
+        return JSON.convertValue(post("/v1/deadlines", request, null), Types.Deadlines.class);
+    }
 
-    public JsonNode compare(Map<String, ?> request, List<String> jurisdictions) {
+    public Types.Comparison compare(Map<String, ?> request, List<String> jurisdictions) {
         Map<String, Object> body = new LinkedHashMap<>(request);
         body.remove("jurisdiction");
         if (jurisdictions != null && !jurisdictions.isEmpty()) {
             body.put("jurisdictions", jurisdictions);
         }
-        return post("/v1/compare", body, null);
+        return JSON.convertValue(post("/v1/compare", body, null), Types.Comparison.class);
     }
 
-    public JsonNode matrix(String asOf) { return get("/v1/matrix" + (asOf == null ? "" : "?as_of=" + encode(asOf))); }
+    public Types.Matrix matrix(String asOf) {
+        return JSON.convertValue(get("/v1/matrix" + (asOf == null ? "" : "?as_of=" + encode(asOf))), Types.Matrix.class);
+    }
 
     public JsonNode regulation(String id) { return get("/v1/regulations/" + encode(id)); }
 

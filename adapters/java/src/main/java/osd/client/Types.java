@@ -50,4 +50,42 @@ public final class Types {
             return error == null;
         }
     }
+
+    /** One request under several jurisdictions (contract §3). */
+    public record Comparison(String comparisonId, List<Decision> decisions, String bundleRevision) {}
+
+    /** A time limit: {@code due} is the latest day, {@code notBefore} the earliest, {@code done} when the request says it was. */
+    public record Limit(String key, String path, String text, String textEn, String responsible, String responsibleEn,
+                        String trigger, String count, Integer n, String direction, String from, String start, String due,
+                        String notBefore, String done, boolean calendarConfirmed, String regulation, String quote,
+                        List<String> basis) {}
+
+    /** A procedure of limits, with when it applies. */
+    public record DeadlinePath(String key, String text, String textEn, Map<String, Object> when, String answer,
+                               List<Limit> limits) {}
+
+    public record JurisdictionDeadlines(String jurisdiction, String outcome, String governing, String relation,
+                                        List<DeadlinePath> paths, List<Limit> limits, List<RegulationRef> regulations,
+                                        boolean binding, boolean calendarConfirmed, List<Note> notes,
+                                        Map<String, Object> explanation) {}
+
+    /** Every time limit the texts attach to an event (contract §5). */
+    public record Deadlines(String event, String date, String asOf, List<JurisdictionDeadlines> results,
+                            String bundleRevision) {}
+
+    /** The open or share class a text requires or allows, and whether the declared one is lawful. */
+    public record ClassPart(String required, List<String> allowed, boolean determined, String rule, String declared,
+                            Boolean lawful, List<String> problems, List<String> basis) {}
+
+    public record JurisdictionClassification(String jurisdiction, boolean applies, boolean binding, ClassPart open,
+                                             ClassPart share, Map<String, Object> change, Map<String, Object> catalogue,
+                                             Map<String, String> versions, List<RegulationRef> regulations,
+                                             List<Note> notes, List<Article> basis, Map<String, Object> explanation) {}
+
+    /** The classes each text requires or allows (contract §4). */
+    public record Classification(String classificationId, String asOf, String datasetId,
+                                 List<JurisdictionClassification> results, String bundleRevision) {}
+
+    /** The parameters side by side: each topic's cell per jurisdiction. */
+    public record Matrix(String asOf, Map<String, Map<String, String>> versions, List<Map<String, Object>> topics) {}
 }

@@ -95,12 +95,15 @@ class OsdClientTest {
     @Test
     void theOtherCalls() {
         OsdClient c = Service.client();
-        assertTrue(c.classify(Map.of("jurisdiction", "wuxi", "dataset", Map.of("declared_open_class", "conditional")))
-                .get("results").size() > 0);
-        assertEquals("wuxi", c.deadlines(Map.of("jurisdiction", "wuxi", "event", "objection_received", "date", "2026-11-02"))
-                .get("results").get(0).get("jurisdiction").asText());
-        assertEquals(2, c.compare(Service.example(), Service.jurisdictions()).get("decisions").size());
-        assertEquals("2026-11-23", c.matrix("2026-11-23").get("as_of").asText());
+        Types.Classification cl = c.classify(Map.of("jurisdiction", "wuxi", "dataset", Map.of("declared_open_class", "conditional")));
+        assertEquals("unconditional", cl.results().get(0).open().required());
+        assertEquals(Boolean.FALSE, cl.results().get(0).open().lawful());
+        Types.Deadlines dl = c.deadlines(Map.of("jurisdiction", "wuxi", "event", "objection_received", "date", "2026-11-02"));
+        assertEquals("wuxi", dl.results().get(0).jurisdiction());
+        assertFalse(dl.results().get(0).limits().isEmpty());
+        Types.Comparison cmp = c.compare(Service.example(), Service.jurisdictions());
+        assertEquals(List.of("wuxi", "nanjing"), cmp.decisions().stream().map(Types.Decision::jurisdiction).toList());
+        assertEquals("2026-11-23", c.matrix("2026-11-23").asOf());
         assertEquals("wuxi-open", c.regulation("wuxi-open").get("id").asText());
         assertEquals("wuxi-open#15", c.article("wuxi-open", 15).get("ref").asText());
         assertEquals(404, assertThrows(OsdException.class, () -> c.regulation("nowhere")).status());
