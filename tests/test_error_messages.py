@@ -111,3 +111,43 @@ def test_every_reason_the_request_schemas_give_is_recognised():
         code, zh = field_errors.explain(reason)
         assert code != "invalid" and zh and CJK.search(zh), reason
     assert field_errors.explain("something new") == ("invalid", None)
+
+
+@pytest.mark.parametrize("method, path, body, content_type, headers", [
+    ("POST", "/v1/decisions", EXAMPLE, "application/json", {"Authorization": ""}),
+    ("POST", "/v1/decisions", "x", "text/plain", {}),
+    ("POST", "/v1/decisions", '{"jurisdiction": ', "application/json", {}),
+    ("GET", "/v1/regulations/nowhere", None, None, {}),
+    ("POST", "/v1/decisions", EXAMPLE, "application/json", {"Idempotency-Key": "has space"}),
+])
+def test_every_reason_is_in_chinese_when_asked(client, method, path, body, content_type, headers):
+    data = json.dumps(body) if isinstance(body, dict) else body
+    environ = {"HTTP_AUTHORIZATION": ""} if headers.get("Authorization") == "" else {}
+    r = client.open(path, method=method, data=data, content_type=content_type, environ_overrides=environ,
+                    headers={"Accept-Language": "zh", **{k: v for k, v in headers.items() if k != "Authorization"}})
+    error = r.json["error"]
+    assert r.status_code >= 400 and error["details"], error
+    assert all(CJK.search(d["message"]) for d in error["details"]), error["details"]
+    assert all(CJK.search(m) for reasons in error["fields"].values() for m in reasons), error["fields"]
+
+
+@pytest.mark.parametrize("path, field, code", [
+    ("/v1/decisions:batch?foo=1", "foo", "unknown"), ("/v1/decisions:batch?view=tiny", "view", "enum"),
+])
+def test_a_batch_names_the_query_parameter_it_refuses(client, path, field, code):
+    r = client.post(path, json={"requests": [EXAMPLE]})
+    assert r.status_code == 400 and {d["field"]: d["code"] for d in r.json["error"]["details"]} == {field: code}
+
+
+def test_codes_say_what_is_wrong(client, tmp_path):
+    r = client.post("/v1/decisions", json=EXAMPLE, headers={"Idempotency-Key": "has space"})
+    assert r.json["error"]["details"][0]["code"] == "format"
+    r = client.post("/v1/decisions", data="[1]", content_type="application/json")
+    assert r.json["error"]["details"][0] == {"field": "(root)", "code": "type", "message": "not an object"}
+
+
+def test_a_batch_in_chinese_says_so(client):
+    r = client.post("/v1/decisions:batch", json={"requests": [EXAMPLE, dict(EXAMPLE, action="x")]},
+                    headers={"Accept-Language": "zh"})
+    assert r.status_code == 200 and r.headers["Content-Language"] == "zh"
+    assert CJK.search(r.json["decisions"][1]["error"]["message"])

@@ -36,6 +36,7 @@ class Server:
         self._checker: SpecChecker | None = None
         self.env = {**os.environ, "OSD_DATA_DIR": str(data), "OSD_BUNDLE_SOURCE": str(source),
                     "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics"), **(env or {})}
+        self.env = {k: v for k, v in self.env.items() if v is not None}  # None: not set at all
         self.env.pop("DATABASE_URL", None)
         if database_url:
             self.env["DATABASE_URL"] = database_url

@@ -107,6 +107,8 @@ def test_a_chunked_body_over_the_limit_is_413_not_cut(server):
     status, err = error_of(raw(server.port, b"POST /v1/decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                             b"Transfer-Encoding: chunked\r\n\r\n" + body))
     assert status == 413 and err["code"] == "payload_too_large"
+    logged = [json.loads(line) for line in (server.data / "server.log").read_text().splitlines() if line.startswith('{"time"')]
+    assert any(e["status"] == 413 and e["outcome"] == "payload_too_large" for e in logged), "a refusal is in the access log"
     small = json.dumps(DECISION_REQUESTS[0]).encode()
     answer = raw(server.port, b"POST /v1/decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                               b"Authorization: Bearer " + server.keys["portal"].encode() + b"\r\nConnection: close\r\n"

@@ -105,3 +105,18 @@ def test_every_acknowledged_decision_survives_kill_9_of_a_worker_and_of_the_mast
     store = sessions(make_engine(f"sqlite:///{s.data / 'osd.sqlite3'}"))
     missing = [d for d in acknowledged if log.get(store, d) is None]
     assert missing == [], f"{len(missing)} of {len(acknowledged)} acknowledged decisions are not in the log"
+
+
+def test_metrics_add_up_when_the_server_makes_its_own_metrics_folder(tmp_path_factory):
+    s = Server(tmp_path_factory.mktemp("metrics"), copy_bundle(tmp_path_factory.mktemp("source-metrics")),
+               env={"PROMETHEUS_MULTIPROC_DIR": None})
+    try:
+        for n in range(6):
+            assert s.request("POST", "/v1/decisions", DECISION_REQUESTS[n], role="portal")[0] == 200
+        status, text = s.request("GET", "/metrics")
+        assert status == 200 and "osd_decisions_total{" in text and "osd_http_requests_total{" in text, text[:500]
+        decided = sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                      if line.startswith("osd_decisions_total{"))
+        assert decided == 6
+    finally:
+        s.stop()

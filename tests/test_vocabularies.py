@@ -96,3 +96,13 @@ def test_the_endpoint_serves_every_vocabulary_with_the_error_codes(tmp_path):
     assert {"outcome", "route", "count", "event", "field_error", "error"} <= set(names)
     errors = next(v for v in r.json["vocabularies"] if v["name"] == "error")
     assert "invalid_request" in [c["code"] for c in errors["codes"]]
+
+
+def test_the_codes_without_a_request_schema_are_all_named():
+    from decision_service.answers.requests import CONTENTS, EVENTS
+    from decision_service.answers.vocabulary import OUTCOMES, ROUTES, VERSION_STATUSES
+
+    for name, codes in (("contains", CONTENTS), ("event", EVENTS), ("version_status", VERSION_STATUSES),
+                        ("outcome", OUTCOMES), ("route", ROUTES)):
+        assert list(WORDS[name]) == list(codes), name
+        assert all(zh and en for zh, en, _ in WORDS[name].values()), name

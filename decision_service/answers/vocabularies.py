@@ -13,7 +13,6 @@ import re
 from ..store.bundle import Bundle
 from . import vocabulary as v
 from .field_errors import CODES as FIELD_ERROR_CODES
-from .requests import CONTENTS, EVENTS
 from .words import FIELDS, WORDS
 
 _ZH_IN_PARENS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
@@ -53,14 +52,11 @@ def vocabularies(bundle: Bundle, error_codes: dict[str, str] | None = None) -> d
                 {"word": w, "in_texts": sorted(r for r, text in texts.items() if w in text)} for w in listed]})
         out.append({"name": name, "fields": FIELDS[name], "codes": entries})
     out += [
-        _described("contains", ["dataset.contains[]"], CONTENTS),
-        _described("event", ["event"], EVENTS),
         _described("count", ["(answer) timeline[].count", "(answer) limits[].count"], v.COUNTS),
         _described("direction", ["(answer) timeline[].direction", "(answer) limits[].direction"], v.DIRECTIONS),
         _described("deadline_outcome", ["(answer) results[].outcome of /v1/deadlines"], v.DEADLINE_OUTCOMES),
         _described("relation", ["(answer) results[].relation of /v1/deadlines"], v.RELATIONS),
         _described("note_kind", ["(answer) notes[].kind"], v.NOTE_KINDS),
-        _described("version_status", ["(answer) regulations[].status"], v.VERSION_STATUSES),
         _described("field_error", ["(error) details[].code"], FIELD_ERROR_CODES),
     ]
     if error_codes:

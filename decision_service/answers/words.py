@@ -71,6 +71,36 @@ WORDS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "incomplete": ("材料不全", "more is needed", ()),
         "not_applicable": ("不适用", "no text applies", ()),
     },
+    "contains": {
+        "state_secret": ("国家秘密", "state secrets", ("国家秘密",)),
+        "work_secret": ("工作秘密", "work secrets", ("工作秘密",)),
+        "trade_secret": ("商业秘密", "trade secrets", ("商业秘密",)),
+        "personal_info": ("个人信息", "personal information", ("个人信息", "个人隐私")),
+    },
+    "version_status": {
+        "in_force": ("施行中", "in force", ("施行",)),
+        "trial": ("试行", "trial", ("试行",)),
+        "draft": ("征求意见稿", "draft for comment", ("征求意见稿",)),
+        "repealed": ("已废止", "repealed", ("废止",)),
+    },
+    "event": {
+        "catalog_update_required": ("目录需要更新（法律或职责变化）", "the catalogue must be updated (law or duty changed)", ()),
+        "data_error_reported": ("有人报告数据错误", "an error in the data is reported", ()),
+        "objection_received": ("收到异议", "an objection is received", ()),
+        "quality_rectification_issued": ("发出数据质量整改要求", "a rectification of data quality is ordered", ()),
+        "platform_account_request": ("申请平台账号", "a platform account is asked for", ()),
+        "platform_maintenance_planned": ("平台计划维护", "platform maintenance is planned", ()),
+        "catalog_offline_requested": ("申请目录下线", "taking a catalogue entry offline is asked for", ()),
+        "data_offline_requested": ("申请数据下线", "taking data offline is asked for", ()),
+        "shared_data_doubt": ("对共享数据有疑义", "shared data is doubted", ()),
+        "open_application_received": ("收到开放申请", "an application to open data arrives", ()),
+        "share_application_received": ("收到共享申请", "an application to share data arrives", ()),
+        "data_leak_found": ("发现数据泄露", "a data leak is found", ()),
+        "platform_staff_changed": ("平台人员变动", "the platform's staff change", ()),
+        "security_issue_found": ("发现安全问题", "a security problem is found", ()),
+        "open_class_change_found": ("发现开放类型需要调整", "an open class is found to need changing", ()),
+        "standing_duties": ("常设职责", "standing duties", ()),
+    },
     "route": {
         "direct": ("直接获取", "directly", ("直接下载", "接口调用")),
         "application": ("申请", "by application", ("申请", "依申请")),
@@ -113,6 +143,8 @@ FIELDS = {
     "purpose": ["purpose"], "access_mode": ["access_mode"],
     "application.request_type": ["application.request_type"],
     "outcome": ["(answer) outcome"], "route": ["(answer) route"],
+    "contains": ["dataset.contains[] (classification requests)"],
+    "version_status": ["(answer) regulations[].status"], "event": ["event (deadline requests)"],
 }
 
 

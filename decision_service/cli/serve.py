@@ -7,10 +7,21 @@ import argparse
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """The decision service under gunicorn (Flask's dev server with --dev)."""
+    metrics_folder()
     from ..web.server import default_workers, serve
 
     serve(args.host, args.port, args.workers or default_workers(), args.threads, dev=args.dev)
     return 0
+
+
+def metrics_folder() -> None:
+    """Give the workers a folder to add their metrics up in, before anything imports
+    prometheus_client: it chooses between one process and many when it is imported."""
+    import os
+    import tempfile
+
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="osd-metrics-")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -30,7 +30,7 @@ def idempotent(view):
         if not _KEY.fullmatch(key):
             raise ApiError(400, "invalid_request", f"{HEADER}: 1 to 200 visible ASCII characters",
                            {HEADER: ["Length must be between 1 and 200."] if not key or len(key) > 200
-                            else ["Not a valid string."]})
+                            else ["Not a valid key: visible ASCII characters only."]})
         sessions = current_app.extensions["osd"].sessions
         holder = g.get("key_name") or ""
         digest = hashlib.sha256(b"%s %s\n" % (request.method.encode(), request.full_path.encode())

@@ -31,7 +31,8 @@ class Open(Schema):
 #: The error codes of ``error.code``, with when each is given.
 ERROR_CODES = {
     "invalid_request": "a field is missing or refused (see fields and details)",
-    "invalid_json": "the body is not UTF-8 JSON, is nested too deep or holds a number too long to read",
+    "invalid_json": "the body is not UTF-8 JSON, or cannot be read at all (nested thousands deep, a number too long); "
+                    "JSON that reads but nests deeper than 32 levels is invalid_request, code depth",
     "bad_request": "the request cannot be read (HTTP)",
     "unauthorized": "no valid API key (401, with WWW-Authenticate)",
     "forbidden": "the key's role may not do this (403)",

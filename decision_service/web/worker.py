@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import logging
 import os
 import re
 import selectors
@@ -48,8 +49,13 @@ REASONS = {400: ("Bad Request", "bad_request"), 408: ("Request Timeout", "reques
 
 
 def error_response(status: int, message: str) -> bytes:
-    """A whole HTTP response carrying the contract's error body, closing the connection."""
+    """A whole HTTP response carrying the contract's error body, closing the connection.
+    The refusal gets its line in the access log too: the app never saw the request."""
     reason, code = REASONS.get(status, ("Error", "error"))
+    logging.getLogger("osd.access").info(json.dumps({
+        "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "request_id": None, "method": None, "path": None,
+        "endpoint": "(refused before the app)", "status": status, "outcome": code, "ms": None, "key": None,
+        "remote": None}))
     body = json.dumps({"error": {"code": code, "message": message, "fields": {}, "details": []}}, ensure_ascii=False).encode()
     head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\n\r\n")

@@ -5,7 +5,7 @@ vocabularies, with errors as exceptions and catalogue records mapped to requests
     from osd_client import Client
     client = Client("http://127.0.0.1:8000", key="osd_...")
     decision = client.decide({"jurisdiction": "wuxi", "action": "open", ...})
-    print(decision["outcome"], decision["deadline"]["due"])
+    print(decision["outcome"], decision["deadline"])   # deadline: null unless a time limit applies
 """
 
 from .client import Client

@@ -4,6 +4,7 @@ log, and a replay of a logged request under the current bundle."""
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 from flask import Response, current_app, g, jsonify, request
@@ -13,7 +14,7 @@ from ....answers import batch, vocabulary
 from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request, whole_number
 from ....db import log as decision_log
 from ...auth import require
-from ...errors import ApiError, error_object, json_body, validated
+from ...errors import ApiError, error_object, json_body, language, validated
 from ...idempotency import idempotent
 from ...metrics import DECISIONS
 from .schemas import (
@@ -78,8 +79,11 @@ def decide_batch():
     merged in. An invalid item is answered by its error in place and the others are
     decided; with ``atomic: true`` any invalid item refuses the whole batch, naming
     every invalid field. Every decision is logged under one batch id."""
+    unknown = sorted(set(request.args) - {"view"})
+    if unknown:
+        raise ApiError(400, "invalid_request", f"{unknown[0]}: Unknown parameter.", {k: ["Unknown parameter."] for k in unknown})
     view = request.args.get("view", "full")
-    if view not in ("full", "compact") or set(request.args) - {"view"}:
+    if view not in ("full", "compact"):
         raise ApiError(400, "invalid_request", "view: Must be one of: full, compact.", {"view": ["Must be one of: full, compact."]})
     items, atomic = validated(lambda doc: batch.read(doc, current_app.config["BATCH_LIMIT"]), json_body())
     if atomic and any(i.error for i in items):
@@ -106,8 +110,11 @@ def decide_batch():
             parts.append(head + ", " + decided[item.index][1][1:])
     summary = {"decided": len(valid), "refused": len(items) - len(valid)}
     links = ', "links": %s' % json.dumps({"articles": batch.ARTICLES}) if view == "compact" else ""
-    return _json('{"batch_id": "%s", "view": "%s", "summary": %s%s, "decisions": [%s]}'
-                 % (batch_id, view, json.dumps(summary), links, ", ".join(parts)))
+    response = _json('{"batch_id": "%s", "view": "%s", "summary": %s%s, "decisions": [%s]}'
+                     % (batch_id, view, json.dumps(summary), links, ", ".join(parts)))
+    response.headers["Content-Language"] = language()  # the item errors' messages
+    response.vary.add("Accept-Language")
+    return response
 
 
 @blp.route("/decisions/<decision_id>", methods=["GET"])
@@ -140,7 +147,7 @@ def search():
     args = request.args
     unknown = sorted(set(args) - {"since", "until", "jurisdiction", "outcome", "limit"})
     if unknown:
-        raise ApiError(400, "invalid_request", f"unknown parameter {unknown[0]}", {unknown[0]: ["unknown parameter"]})
+        raise ApiError(400, "invalid_request", f"{unknown[0]}: Unknown parameter.", {k: ["Unknown parameter."] for k in unknown})
     fields = {key: [NOT_A_DATE] for key in ("since", "until") if key in args and iso_date(args[key]) is None}
     if "jurisdiction" in args and args["jurisdiction"] not in JURISDICTIONS:
         fields["jurisdiction"] = [f"Must be one of: {', '.join(JURISDICTIONS)}."]
@@ -148,7 +155,8 @@ def search():
         fields["outcome"] = [f"Must be one of: {', '.join(OUTCOMES)}."]
     limit = whole_number(args.get("limit", "100"), 1, 1000)
     if limit is None:
-        fields["limit"] = ["Must be greater than or equal to 1 and less than or equal to 1000."]
+        fields["limit"] = ["Must be greater than or equal to 1 and less than or equal to 1000."
+                           if re.fullmatch(r"[0-9]+", args.get("limit", "")) else "Not a valid integer."]
     if fields:
         first = next(iter(fields))
         raise ApiError(400, "invalid_request", f"{first}: {fields[first][0]}", fields)
