@@ -43,7 +43,8 @@ def server(tmp_path_factory):
 def test_generated_requests_find_no_server_error_and_no_answer_off_the_description(server, tmp_path):
     st = Path(sys.executable).with_name("st")
     run = subprocess.run(
-        [str(st), "run", f"http://127.0.0.1:{server.port}/openapi.json",
+        [str(st), "--config-file", str(Path(__file__).with_name("schemathesis.toml")), "run",
+         f"http://127.0.0.1:{server.port}/openapi.json",
          "-H", f"Authorization: Bearer {server.keys['admin']}",
          "--checks", "all", "--exclude-checks", "positive_data_acceptance",
          "--max-examples", str(EXAMPLES), "--seed", str(SEED), "--workers", "2",

@@ -117,7 +117,7 @@ def document_operations(api: Api) -> None:
                 continue
             op_id = operation.setdefault("operationId", re.sub(r"[^a-z0-9]+", "_", f"{method}{path}".lower()).strip("_"))
             responses = operation.setdefault("responses", {})
-            errors = set()
+            errors = {408, 414, 431}  # the HTTP layer's refusals, on any request (web.worker)
             if "requestBody" in operation:
                 errors |= {400, 413, 415}
             if operation.get("security"):
@@ -249,7 +249,9 @@ def _batch(spec) -> None:  # noqa: ANN001
     common = {"type": ["object", "null"], "additionalProperties": False,
               "properties": {k: p for k, p in request["properties"].items() if k != "dataset"}}
     body = schemas["BatchRequest"]["properties"]
-    body["requests"]["items"] = item
+    # Any item is taken: an invalid one is answered by its error in place (a 200), unless atomic
+    body["requests"]["items"] = {"anyOf": [item, {}], "description": "a decision request, with the caller's id; "
+                                 "one that is not valid is answered in place by its error"}
     body["common"] = {**common, "description": body["common"].get("description", "")}
     with_item = {"type": "object", "properties": ITEM, "required": ["index", "id", "dataset_id"]}
     schemas["Batch"]["properties"]["decisions"]["items"] = {"anyOf": [
