@@ -29,8 +29,8 @@ from .openapi_answers import REPORT
 from .test_server import Server
 
 SEED = int(os.environ.get("OSD_FUZZ_SEED") or 20261203)
-EXAMPLES = int(os.environ.get("OSD_FUZZ_EXAMPLES") or 460)
-LEAST_CASES = 10_000 if EXAMPLES >= 460 else 1
+EXAMPLES = int(os.environ.get("OSD_FUZZ_EXAMPLES") or 600)
+LEAST_CASES = 10_000 if EXAMPLES >= 600 else 1
 
 
 @pytest.fixture(scope="module")
