@@ -13,18 +13,15 @@ import pytest
 
 from decision_service.store.bundle import ROOT
 
-from .conftest import copy_bundle
 from .openapi_answers import REPORT
-from .test_server import Server
+from .test_server import served
 
 JAVA = ROOT / "adapters" / "java"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    s = Server(tmp_path_factory.mktemp("java"), copy_bundle(tmp_path_factory.mktemp("java-source")))
-    yield s
-    s.stop()
+    yield from served(tmp_path_factory, "java")
 
 
 def test_the_java_client_passes_its_tests_against_the_real_server(server):

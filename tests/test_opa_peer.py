@@ -13,15 +13,12 @@ import pytest
 from decision_service.answers.decide import normalize
 from decision_service.store.scenarios import load_scenarios, request_of
 
-from .conftest import copy_bundle
-from .test_server import Server
+from .test_server import served
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    s = Server(tmp_path_factory.mktemp("peer"), copy_bundle(tmp_path_factory.mktemp("peer-source")))
-    yield s
-    s.stop()
+    yield from served(tmp_path_factory, "peer")
 
 
 def test_the_bundle_endpoint_answers_304_to_its_etag(server):

@@ -24,9 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_bundle
 from .openapi_answers import REPORT
-from .test_server import Server
+from .test_server import served
 
 SEED = int(os.environ.get("OSD_FUZZ_SEED") or 20261203)
 EXAMPLES = int(os.environ.get("OSD_FUZZ_EXAMPLES") or 600)
@@ -35,9 +34,7 @@ LEAST_CASES = 10_000 if EXAMPLES >= 600 else 1
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    s = Server(tmp_path_factory.mktemp("fuzz"), copy_bundle(tmp_path_factory.mktemp("fuzz-source")))
-    yield s
-    s.stop()
+    yield from served(tmp_path_factory, "fuzz")
 
 
 def test_generated_requests_find_no_server_error_and_no_answer_off_the_description(server, tmp_path):

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,11 +104,19 @@ class Server:
         self.log.close()
 
 
+def served(tmp_path_factory, name: str, **kwargs: object) -> Iterator[Server]:  # noqa: ANN001
+    """The body of a module's server fixture: a real server with a data folder and a bundle
+    source of its own, stopped when the module is done."""
+    s = Server(tmp_path_factory.mktemp(name), copy_bundle(tmp_path_factory.mktemp(f"{name}-source")), **kwargs)
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    s = Server(tmp_path_factory.mktemp("live"), copy_bundle(tmp_path_factory.mktemp("source")))
-    yield s
-    s.stop()
+    yield from served(tmp_path_factory, "live")
 
 
 def load(server: Server, seconds: float, concurrency: int) -> dict[int, int]:

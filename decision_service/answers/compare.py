@@ -15,8 +15,9 @@ from .decide import Decider
 from .render import Table
 from .requests import JURISDICTIONS as KNOWN
 from .requests import RequestError, validate_request
+from .words import WORDS
 
-OUTCOME_ZH = {"permit": "可直接获取", "apply": "须申请", "deny": "不能获取", "incomplete": "材料不全", "not_applicable": "不适用"}
+OUTCOME_ZH = {code: zh for code, (zh, _en, _words) in WORDS["outcome"].items()}
 
 
 def requests_for(doc: object) -> list[dict]:

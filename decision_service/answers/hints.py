@@ -9,12 +9,8 @@ from marshmallow import ValidationError, validate
 from ..store.bundle import JURISDICTIONS
 from .words import meaning
 
-#: Chinese names and regulation ids → the jurisdiction id they mean.
-MEANT = {
-    **{reg: j for j, reg in JURISDICTIONS.items()},
-    "南宁": "nanning", "南宁市": "nanning", "庆阳": "qingyang", "庆阳市": "qingyang", "无锡": "wuxi", "无锡市": "wuxi",
-    "南京": "nanjing", "南京市": "nanjing", "广西": "guangxi", "广西壮族自治区": "guangxi", "自治区": "guangxi",
-}
+#: Regulation ids → the jurisdiction id they mean (the Chinese names are the jurisdictions' words in ``words``).
+MEANT = {reg: j for j, reg in JURISDICTIONS.items()}
 
 
 def meant(value: object) -> str | None:

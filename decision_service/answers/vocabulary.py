@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from ..store.bundle import JURISDICTIONS
 from .requests import OPEN_CLASSES, SHARE_CLASSES  # noqa: F401  (the classes answers name, as requests do)
+from .words import WORDS
 
 JURISDICTION_IDS = list(JURISDICTIONS)
 ACTIONS = ["open", "share"]
-#: contract §1
-OUTCOMES = ["permit", "apply", "deny", "incomplete", "not_applicable"]
-ROUTES = ["direct", "application", "competitive_selection", "negotiation", "none"]
+#: contract §1 (the codes are those ``words`` labels)
+OUTCOMES = list(WORDS["outcome"])
+ROUTES = list(WORDS["route"])
 #: How a time limit is counted (parameters.limits[].count); none of them is "no limit" but no_limit itself.
 COUNTS = {
     "working_days": "N working days (工作日)", "calendar_days": "N calendar days (日)",
@@ -28,7 +29,7 @@ NOTE_KINDS = {"interpretation": "a reading of a text that reads two ways", "sile
               "copy_cut": "the copy of the text is cut", "scope": "outside what the text covers",
               "status": "the text's force (draft, trial, status assumed)",
               "superior": "a superior rule not in the set, named and not encoded"}
-VERSION_STATUSES = ["in_force", "trial", "draft", "repealed"]
+VERSION_STATUSES = list(WORDS["version_status"])
 DEADLINE_OUTCOMES = {"stated": "the texts set limits for the event", "not_stated": "the texts read set none",
                      "not_applicable": "no text is in force on as_of"}
 RELATIONS = {"alternatives": "exactly one path applies, as its when says", "all": "every path holds"}

@@ -7,7 +7,8 @@ import argparse
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """The decision service under gunicorn (Flask's dev server with --dev)."""
-    metrics_folder()
+    if not args.dev:
+        metrics_folder()
     from ..web.server import default_workers, serve
 
     serve(args.host, args.port, args.workers or default_workers(), args.threads, dev=args.dev)
@@ -15,13 +16,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def metrics_folder() -> None:
-    """Give the workers a folder to add their metrics up in, before anything imports
-    prometheus_client: it chooses between one process and many when it is imported."""
+    """Give gunicorn's workers a folder to add their metrics up in (a new one, or the one
+    ``PROMETHEUS_MULTIPROC_DIR`` names), before anything imports prometheus_client: it
+    chooses between one process and many when it is imported."""
     import os
     import tempfile
+    from pathlib import Path
 
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="osd-metrics-")
+    else:
+        Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

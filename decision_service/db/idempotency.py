@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -69,6 +69,4 @@ def purge(sessions: sessionmaker[Session], now: dt.datetime | None = None) -> in
     """Delete keys older than ``HOURS``; how many went."""
     cutoff = (now or dt.datetime.now(dt.timezone.utc)) - dt.timedelta(hours=HOURS)
     with sessions.begin() as s:
-        old = s.scalars(select(IdempotentAnswer.key).where(IdempotentAnswer.created_at < cutoff)).all()
-        s.execute(delete(IdempotentAnswer).where(IdempotentAnswer.created_at < cutoff))
-    return len(old)
+        return s.execute(delete(IdempotentAnswer).where(IdempotentAnswer.created_at < cutoff)).rowcount

@@ -23,7 +23,7 @@ from ..store.bundle import ROOT
 from . import config as config_module
 from . import errors
 from .metrics import observe
-from .openapi import METHODS, OsdApi, document_operations, refine  # noqa: F401  (METHODS: the docs page)
+from .openapi import OsdApi, document_operations, refine
 from .service import Service
 
 access_log = logging.getLogger("osd.access")

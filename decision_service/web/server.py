@@ -13,8 +13,6 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 log = logging.getLogger("osd.server")
 
@@ -43,21 +41,13 @@ def wait_ready(port: int, proc: subprocess.Popen, seconds: float = 120.0, host: 
     return False
 
 
-def prepare_environment() -> None:
-    """Settings every worker must see before it imports the app: the metrics folder."""
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="osd-metrics-")
-    else:
-        Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
-
-
 def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -> None:
     if dev:
         from . import create_app
 
         create_app().run(host=host, port=port, debug=False, threaded=True)
         return
-    prepare_environment()
+    # The metrics folder is set by ``osd serve`` (cli/serve.py) before prometheus_client is imported.
     from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):

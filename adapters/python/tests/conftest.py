@@ -8,25 +8,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[3]
-
-
-def _wait(url: str, proc: subprocess.Popen, seconds: float = 120.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            with urllib.request.urlopen(url + "/readyz", timeout=2) as r:
-                if r.status == 200:
-                    return True
-        except OSError:
-            time.sleep(0.3)
-    return False
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +21,8 @@ def service(tmp_path_factory):
     if os.environ.get("OSD_TEST_URL"):
         yield os.environ["OSD_TEST_URL"], os.environ["OSD_TEST_KEY"], os.environ.get("OSD_TEST_REVIEWER_KEY")
         return
+    from decision_service.web.server import wait_ready  # the project's own wait for /readyz
+
     data = tmp_path_factory.mktemp("osd-data")
     env = {**os.environ, "OSD_DATA_DIR": str(data), "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics")}
     env.pop("DATABASE_URL", None)
@@ -53,7 +41,7 @@ def service(tmp_path_factory):
                             stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        if not _wait(url, proc):
+        if not wait_ready(port, proc):
             pytest.fail("the service did not start: " + (data / "server.log").read_text()[-2000:])
         yield url, portal, reviewer
     finally:

@@ -139,6 +139,6 @@ Endpoints marked <span class="k">key</span> need an API key (<code>Authorization
 @blp.doc(responses=HTML)
 def docs():
     """A human page listing every endpoint, generated from the OpenAPI description."""
-    from ... import METHODS
+    from ...openapi import METHODS
 
     return render_template_string(DOCS, spec=current_app.extensions["osd_api"].spec.to_dict(), methods=METHODS)
