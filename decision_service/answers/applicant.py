@@ -120,8 +120,8 @@ def applicant(decision: dict, governs: dict[str, list[str]], label_of: Callable[
         zh.append("获取数据后须遵守：" + "；".join(t["text"].rstrip("。；") for t in decision["obligations"]) + "。")
         en.append("Once you have the data: " + "; ".join(t["text_en"].rstrip(".") for t in decision["obligations"]) + ".")
     if decision["remedies"]:
-        zh.append("如有异议：" + "；".join(t["text"].rstrip("。；") for t in decision["remedies"]) + "。")
-        en.append("If you disagree: " + "; ".join(t["text_en"].rstrip(".") for t in decision["remedies"]) + ".")
+        zh.append("仍可采取的合法途径：" + "；".join(t["text"].rstrip("。；") for t in decision["remedies"]) + "。")
+        en.append("Lawful ways that remain: " + "; ".join(t["text_en"].rstrip(".") for t in decision["remedies"]) + ".")
     if applying and not decision["binding"]:
         zh.append("所依据的规定是征求意见稿，结果仅供参考，不具有约束力。")
         en.append("The rules are a draft for comment, so this is guidance only and binds no one.")
