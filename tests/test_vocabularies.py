@@ -12,6 +12,7 @@ from decision_service.answers import requests as schemas
 from decision_service.answers.vocabularies import vocabularies
 from decision_service.answers.words import WORDS, meaning
 from decision_service.store.bundle import ROOT
+from decision_service.store.scenarios import load_scenarios
 
 EXAMPLE = json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8"))
 
@@ -106,3 +107,17 @@ def test_the_codes_without_a_request_schema_are_all_named():
                         ("outcome", OUTCOMES), ("route", ROUTES)):
         assert list(WORDS[name]) == list(codes), name
         assert all(zh and en for zh, en, _ in WORDS[name].values()), name
+
+
+def test_the_field_vocabulary_labels_every_path_a_decision_may_say_is_missing(tmp_path):
+    """A portal labels ``missing[]`` (and an error's field) without its own list of paths."""
+    from decision_service.web import create_app
+
+    app = create_app({"DATA_DIR": str(tmp_path)})
+    answer = app.test_client().get("/v1/vocabularies").json
+    fields = {c["code"]: c for c in next(v for v in answer["vocabularies"] if v["name"] == "field")["codes"]}
+    assert fields["application.usage_period"]["zh"] == "使用期限"
+    assert fields["requester.real_name_verified"]["en"] == "real-name registration on the platform"
+    scenarios_missing = {path for s in load_scenarios() if s["kind"] == "decision"
+                         for path in (s.get("expect") or {}).get("missing") or []}
+    assert scenarios_missing and scenarios_missing <= set(fields)

@@ -13,7 +13,7 @@ import re
 from ..store.bundle import Bundle
 from . import vocabulary as v
 from .field_errors import CODES as FIELD_ERROR_CODES
-from .words import FIELDS, WORDS
+from .words import FIELD_LABELS, FIELDS, WORDS
 
 _ZH_IN_PARENS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
 
@@ -58,6 +58,8 @@ def vocabularies(bundle: Bundle, error_codes: dict[str, str] | None = None) -> d
         _described("relation", ["(answer) results[].relation of /v1/deadlines"], v.RELATIONS),
         _described("note_kind", ["(answer) notes[].kind"], v.NOTE_KINDS),
         _described("field_error", ["(error) details[].code"], FIELD_ERROR_CODES),
+        {"name": "field", "fields": ["(answer) missing[]", "(error) details[].field"],
+         "codes": [{"code": path, "zh": zh, "en": en, "words": []} for path, (zh, en) in FIELD_LABELS.items()]},
     ]
     if error_codes:
         out.append(_described("error", ["(error) code"], error_codes))
