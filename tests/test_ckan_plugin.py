@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import socket
 import subprocess
 import time
@@ -19,6 +18,7 @@ import pytest
 
 from decision_service.store.bundle import ROOT
 
+from . import junit
 from .openapi_answers import REPORT
 from .test_server import served
 
@@ -75,9 +75,7 @@ def test_the_ckan_plugin_passes_its_tests_in_a_real_ckan(site):
                           "-p", "no:cacheprovider", f"--junitxml={report}", "-W", "ignore::DeprecationWarning"],
                          cwd=ROOT / "adapters" / "ckan", capture_output=True, text=True, timeout=1800)
     assert run.returncode == 0, (run.stdout + run.stderr)[-8000:]
-    head = re.search(r"<testsuite [^>]*>", report.read_text(encoding="utf-8")).group(0)
-    totals = {name: int(re.search(fr'\b{name}="(\d+)"', head).group(1))
-              for name in ("tests", "skipped", "failures", "errors")}
+    totals = junit.totals([report])
     REPORT.append(f"ckan plug-in (CKAN 2.12, real PostgreSQL, Solr, Redis, service): {totals['tests']} tests, "
                   f"{totals['skipped']} skipped")
     assert totals["tests"] >= 17 and totals["skipped"] == totals["failures"] == totals["errors"] == 0, totals

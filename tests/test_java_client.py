@@ -4,7 +4,6 @@ server this test starts; every test must run (none skipped) and pass."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from decision_service.store.bundle import ROOT
 
+from . import junit
 from .openapi_answers import REPORT
 from .test_server import served
 
@@ -30,10 +30,6 @@ def test_the_java_client_passes_its_tests_against_the_real_server(server):
     env = {**os.environ, "OSD_TEST_URL": f"http://127.0.0.1:{server.port}", "OSD_TEST_KEY": server.keys["portal"]}
     run = subprocess.run([mvn, "-B", "-q", "clean", "test"], cwd=JAVA, env=env, capture_output=True, text=True, timeout=1200)
     assert run.returncode == 0, (run.stdout + run.stderr)[-6000:]
-    totals = {"tests": 0, "skipped": 0, "failures": 0, "errors": 0}
-    for report in Path(JAVA / "target" / "surefire-reports").glob("TEST-*.xml"):
-        head = re.search(r"<testsuite [^>]*>", report.read_text(encoding="utf-8")).group(0)
-        for name in totals:
-            totals[name] += int(re.search(fr'\b{name}="(\d+)"', head).group(1))
+    totals = junit.totals(Path(JAVA / "target" / "surefire-reports").glob("TEST-*.xml"))
     REPORT.append(f"java client (JUnit against the real server): {totals['tests']} tests, {totals['skipped']} skipped")
     assert totals["tests"] >= 13 and totals["skipped"] == totals["failures"] == totals["errors"] == 0, totals

@@ -27,18 +27,21 @@ from ckan import model as ckan_model
 from ckan.plugins import toolkit
 
 from . import model, service
+from .classify import extras_of
 
 _ = toolkit._
 OPEN = "unconditional"
 
 
 def open_class(package: Dict[str, Any]) -> Optional[str]:
-    if package.get("open_class"):
-        return package["open_class"]
-    for extra in package.get("extras") or []:
-        if extra.get("key") == "open_class":
-            return extra.get("value")
-    return None
+    """The declared class: top level (the show schema) or in the extras (a database row)."""
+    return package.get("open_class") or extras_of(package).get("open_class")
+
+
+def may_edit(user: Optional[Any], owner_org: Optional[str]) -> bool:
+    """A sysadmin, or an editor or admin of the organisation: they keep their rights."""
+    return user is not None and bool(user.sysadmin or authz.has_user_permission_for_group_or_org(
+        owner_org, user.name, "update_dataset"))
 
 
 def _user(context: Dict[str, Any]) -> Optional[Any]:
@@ -58,15 +61,14 @@ def may_get(context: Dict[str, Any], package: Dict[str, Any]) -> Tuple[bool, str
     if klass in (None, "", OPEN):
         return True, ""
     user = _user(context)
-    if user is not None and (user.sysadmin or authz.has_user_permission_for_group_or_org(
-            package.get("owner_org"), user.name, "update_dataset")):
+    if may_edit(user, package.get("owner_org")):
         return True, ""
     if klass == "not_open":
         return False, _("This dataset is not open (不予开放): its resources are not given outside its "
                         "organisation.")
     if user is None:
         return False, _("This dataset is open on conditions: log in and apply for access (申请使用).")
-    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()  # the texts' days are Beijing days
+    today = model.today()
     held = model.approved_for(user.id, package["id"], today)
     if held is None:
         return False, _("This dataset is open on conditions: you need an approved application (申请使用).")
@@ -99,13 +101,13 @@ def _package_of_resource(resource_id: Optional[str]) -> Optional[Dict[str, Any]]
             "extras": [{"key": k, "value": v} for k, v in package.extras.items()]}
 
 
-@toolkit.chained_auth_function
-@toolkit.auth_allow_anonymous_access
-def resource_show(next_auth: Any, context: Dict[str, Any], data_dict: Dict[str, Any]) -> Dict[str, Any]:
+def _resource_auth(next_auth: Any, context: Dict[str, Any], data_dict: Dict[str, Any],
+                   resource_id: Optional[str]) -> Dict[str, Any]:
+    """CKAN's own answer first; where it allows, the resource's dataset decides."""
     result = next_auth(context, data_dict)
     if not result.get("success"):
         return result
-    package = _package_of_resource((data_dict or {}).get("id"))
+    package = _package_of_resource(resource_id)
     if package is None:
         return result
     allowed, why = may_get(context, package)
@@ -114,16 +116,15 @@ def resource_show(next_auth: Any, context: Dict[str, Any], data_dict: Dict[str, 
 
 @toolkit.chained_auth_function
 @toolkit.auth_allow_anonymous_access
+def resource_show(next_auth: Any, context: Dict[str, Any], data_dict: Dict[str, Any]) -> Dict[str, Any]:
+    return _resource_auth(next_auth, context, data_dict, (data_dict or {}).get("id"))
+
+
+@toolkit.chained_auth_function
+@toolkit.auth_allow_anonymous_access
 def resource_view_show(next_auth: Any, context: Dict[str, Any], data_dict: Dict[str, Any]) -> Dict[str, Any]:
-    result = next_auth(context, data_dict)
-    if not result.get("success"):
-        return result
     view = ckan_model.ResourceView.get((data_dict or {}).get("id") or "")
-    if view is None:
-        return result
-    package = _package_of_resource(view.resource_id)
-    allowed, why = may_get(context, package) if package else (True, "")
-    return {"success": True} if allowed else {"success": False, "msg": why}
+    return _resource_auth(next_auth, context, data_dict, view.resource_id if view else None)
 
 
 def withhold(context: Dict[str, Any], package: Dict[str, Any]) -> Dict[str, Any]:

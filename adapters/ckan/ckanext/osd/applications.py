@@ -15,16 +15,14 @@ import datetime as dt
 import json
 from typing import Any, Dict, List
 
-from ckan import authz
 from ckan import model as ckan_model
 from ckan.plugins import toolkit
 from osd_client import CKAN, FieldMap, ckan_request
 from osd_client import errors as osd_errors
 
-from . import model, service
+from . import access, model, service
 
 _ = toolkit._
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 REQUESTER_TYPES = ("natural_person", "legal_person", "unincorporated_org")
 #: the applicant's own statements a decision may need (the site's identity system may set them instead)
 STATEMENTS = ("requester.real_name_verified", "requester.agreement_accepted", "application.commitment")
@@ -41,7 +39,7 @@ def field_map() -> FieldMap:
 def decision_request(package: Dict[str, Any], form: Dict[str, Any]) -> Dict[str, Any]:
     """The decision request for an applicant's form on a dataset."""
     s = service.settings()
-    today = dt.datetime.now(BEIJING).date().isoformat()
+    today = model.today().isoformat()
     requester = {"type": form.get("requester_type") or "natural_person"}
     for path in STATEMENTS[:2]:
         if form.get(path) is not None:
@@ -161,10 +159,7 @@ def application_answer(context: Dict[str, Any], data_dict: Dict[str, Any]) -> Di
 # -- auth ---------------------------------------------------------------------
 
 def _may_edit_in(context: Dict[str, Any], org_id: str) -> Dict[str, Any]:
-    """Whether the user is a sysadmin or an editor or admin of the organisation."""
-    user = ckan_model.User.get(context.get("user") or "")
-    if user is not None and (user.sysadmin or authz.has_user_permission_for_group_or_org(
-            org_id, user.name, "update_dataset")):
+    if access.may_edit(ckan_model.User.get(context.get("user") or ""), org_id):
         return {"success": True}
     return {"success": False, "msg": _("Only the organisation's editors and admins see its applications.")}
 

@@ -28,6 +28,15 @@ LISTS = {"contains": "contains", "facts": None}
 ALL = (*CODED, *TEXT, *LISTS)
 
 
+def _unchecked(value: Any) -> Any:
+    """A value the service could not check: kept as given in ``edits`` mode (the classification step
+    marks the dataset unchecked), else refused."""
+    if service.settings().fail_mode == "edits":
+        return value
+    raise toolkit.Invalid(_("The decision service cannot be reached, so this value cannot be checked; "
+                            "try again later.")) from None
+
+
 def coded(vocabulary: str) -> Callable[[Any, Dict[str, Any]], Any]:
     """A validator: the value as the vocabulary's code, or Invalid listing the codes."""
     def validator(value: Any, context: Dict[str, Any]) -> Any:
@@ -37,10 +46,7 @@ def coded(vocabulary: str) -> Callable[[Any, Dict[str, Any]], Any]:
             words = service.vocabulary()
             known = service.codes(vocabulary)
         except service.Unavailable:
-            if service.settings().fail_mode == "edits":
-                return value  # kept as given and marked unchecked by the classification step
-            raise toolkit.Invalid(_("The decision service cannot be reached, so this value cannot be checked; "
-                                    "try again later.")) from None
+            return _unchecked(value)
         code = words.code(vocabulary, value)
         if code not in known:
             raise toolkit.Invalid(_("Not a known value: {value}. Use one of: {codes}.").format(
@@ -63,10 +69,7 @@ def listed(vocabulary: Any) -> Callable[[Any, Dict[str, Any]], Any]:
             try:
                 known, words = service.codes(vocabulary), service.vocabulary()
             except service.Unavailable:
-                if service.settings().fail_mode == "edits":
-                    return ",".join(items)
-                raise toolkit.Invalid(_("The decision service cannot be reached, so this value cannot be "
-                                        "checked; try again later.")) from None
+                return _unchecked(",".join(items))
         out: List[str] = []
         for item in items:
             code = words.code(vocabulary, item) if words else item

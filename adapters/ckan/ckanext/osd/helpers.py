@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from ckan.plugins import toolkit
+from osd_client import errors as osd_errors
 
 from . import access, applications, classify, model, service
 
@@ -21,7 +22,7 @@ def summary(package: Dict[str, Any]) -> Dict[str, Any]:
     klass = access.open_class(package)
     lang = service.language()
     out: Dict[str, Any] = {"open_class": klass, "label": service.label("open_class", klass, lang) if klass else None,
-                           "decision": None, "unavailable": False, "reader": service.settings().reader_url,
+                           "decision": None, "unavailable": False,
                            "catalogue_missing": [service.label("field", f"catalogue.{c}", lang) or c
                                                  for c in classify.catalogue_missing(package)],
                            "checked": classify.checked(package), "applications": my_applications(package)}
@@ -32,9 +33,7 @@ def summary(package: Dict[str, Any]) -> Dict[str, Any]:
     out["may_get"], out["why_not"] = access.may_get(context, package)
     try:
         out["decision"] = service.call("decide", applications.decision_request(package, {}), lang=lang)
-    except service.Unavailable:
-        out["unavailable"] = True
-    except Exception:  # a dataset the service refuses to decide on (a class it does not know): shown as such
+    except (service.Unavailable, osd_errors.OsdError):  # no answer, or a dataset the service will not decide on
         out["unavailable"] = True
     return out
 

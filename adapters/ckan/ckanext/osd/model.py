@@ -17,6 +17,15 @@ import sqlalchemy as sa
 from ckan import model
 from ckan.plugins import toolkit
 
+#: the texts count days in China Standard Time
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def today() -> dt.date:
+    """Today's date in Beijing: the day an application is received and access is checked on."""
+    return dt.datetime.now(BEIJING).date()
+
+
 #: pending: the decision says apply, the provider has not answered; approved: the provider
 #: approved it, or the decision permitted access outright; refused: the provider refused, with reasons
 STATES = ("pending", "approved", "refused")

@@ -46,7 +46,6 @@ def closed_port() -> int:
 def osd_settings_from_the_ini() -> Iterator[None]:
     """Each test starts and ends with the settings the ini gives (a test may point the plug-in elsewhere)."""
     from ckan.plugins import toolkit
-
     from ckanext.osd import config, service
     yield
     if toolkit.config.get("ckanext.osd.url"):

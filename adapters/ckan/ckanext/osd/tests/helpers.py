@@ -7,7 +7,6 @@ from typing import Any, Dict
 
 from ckan.tests import helpers
 
-
 #: what makes each class lawful under Wuxi's 第七条: limits of use (conditional), personal information (not open)
 FACTS = {"conditional": {"facts": "needs_limits"}, "有条件开放": {"facts": "needs_limits"},
          "依申请开放": {"facts": "needs_limits"},

@@ -9,9 +9,9 @@ import time
 import pytest
 from ckan.plugins import toolkit
 from ckan.tests import helpers
-
 from ckanext.osd import service
 from ckanext.osd.config import read
+
 from .helpers import MATERIALS, dataset, headers
 
 pytestmark = [pytest.mark.ckan_config("ckan.plugins", "osd"), pytest.mark.usefixtures("with_plugins")]
