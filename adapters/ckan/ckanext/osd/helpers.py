@@ -23,8 +23,7 @@ def summary(package: Dict[str, Any]) -> Dict[str, Any]:
     lang = service.language()
     out: Dict[str, Any] = {"open_class": klass, "label": service.label("open_class", klass, lang) if klass else None,
                            "decision": None, "unavailable": False,
-                           "catalogue_missing": [service.label("field", f"catalogue.{c}", lang) or c
-                                                 for c in classify.catalogue_missing(package)],
+                           "catalogue_missing": classify.catalogue_missing(package),
                            "checked": classify.checked(package), "applications": my_applications(package)}
     if not klass:
         return out
