@@ -23,6 +23,11 @@ FAIL_MODES = ("closed", "edits")
 FIELDS = ("open_class", "share_class", "provider_level", "provider_type", "provider_region")
 
 
+#: every option with its default ("" where there is none); config.read checks the values
+DEFAULTS = {"url": "", "key": "", "jurisdiction": "", "timeout": "5", "fail_mode": "closed", "public_url": "",
+            "vocabulary_ttl": "300", **{f"fields.{name}": "" for name in FIELDS}}
+
+
 class ConfigError(ValueError):
     """A ``ckanext.osd.*`` line the plug-in cannot work with."""
 

@@ -6,21 +6,20 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from ckan import plugins
-from ckan.lib.plugins import DefaultTranslation
 from ckan.plugins import toolkit
 
 from . import access, applications, classify, config, fields, helpers, service, views
 
 
-class OsdPlugin(plugins.SingletonPlugin, toolkit.DefaultDatasetForm, DefaultTranslation):
+class OsdPlugin(plugins.SingletonPlugin, toolkit.DefaultDatasetForm):
     plugins.implements(plugins.IConfigurer)
     plugins.implements(plugins.IConfigurable)
+    plugins.implements(plugins.IConfigDeclaration)
     plugins.implements(plugins.IDatasetForm)
     plugins.implements(plugins.IAuthFunctions)
     plugins.implements(plugins.IActions)
     plugins.implements(plugins.IBlueprint)
     plugins.implements(plugins.ITemplateHelpers)
-    plugins.implements(plugins.ITranslation)
 
     # IConfigurer / IConfigurable
     def update_config(self, config_: Any) -> None:
@@ -28,6 +27,11 @@ class OsdPlugin(plugins.SingletonPlugin, toolkit.DefaultDatasetForm, DefaultTran
 
     def configure(self, config_: Any) -> None:
         service.configure(config.read(config_))
+
+    def declare_config_options(self, declaration: Any, key: Any) -> None:
+        """The ``ckanext.osd.*`` options, so CKAN knows them (config.read checks their values)."""
+        for name, default in config.DEFAULTS.items():
+            declaration.declare(key.from_string(f"ckanext.osd.{name}"), default)
 
     # IDatasetForm
     def package_types(self) -> list:
