@@ -78,7 +78,7 @@ def test_the_ckan_plugin_passes_its_tests_in_a_real_ckan(site):
     totals = junit.totals([report])
     REPORT.append(f"ckan plug-in (CKAN 2.12, real PostgreSQL, Solr, Redis, service): {totals['tests']} tests, "
                   f"{totals['skipped']} skipped")
-    assert totals["tests"] >= 17 and totals["skipped"] == totals["failures"] == totals["errors"] == 0, totals
+    assert totals["tests"] >= 20 and totals["skipped"] == totals["failures"] == totals["errors"] == 0, totals
 
 
 def test_a_real_ckan_server_starts_with_the_plugin(site):

@@ -64,7 +64,13 @@ def choices(vocabulary: str) -> List[Dict[str, str]]:
         return []
 
 
+def state(value: str) -> str:
+    """An application's state in the page's language (the stored value is the code)."""
+    names = {"pending": _("pending"), "approved": _("approved"), "refused": _("refused")}
+    return names.get(value, value)
+
+
 def helpers() -> Dict[str, Any]:
-    return {"osd_summary": summary, "osd_article_url": article_url, "osd_label": label, "osd_choices": choices,
+    return {"osd_summary": summary, "osd_state": state, "osd_article_url": article_url, "osd_label": label, "osd_choices": choices,
             "osd_requester_types": lambda: [c for c in choices("requester.type")
                                             if c["value"] in applications.REQUESTER_TYPES]}

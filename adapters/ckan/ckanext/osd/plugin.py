@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from ckan import plugins
+from ckan.lib.plugins import DefaultTranslation
 from ckan.plugins import toolkit
 
 from . import access, applications, classify, config, fields, helpers, service, views
 
 
-class OsdPlugin(plugins.SingletonPlugin, toolkit.DefaultDatasetForm):
+class OsdPlugin(plugins.SingletonPlugin, toolkit.DefaultDatasetForm, DefaultTranslation):
     plugins.implements(plugins.IConfigurer)
     plugins.implements(plugins.IConfigurable)
     plugins.implements(plugins.IConfigDeclaration)
@@ -20,6 +21,7 @@ class OsdPlugin(plugins.SingletonPlugin, toolkit.DefaultDatasetForm):
     plugins.implements(plugins.IActions)
     plugins.implements(plugins.IBlueprint)
     plugins.implements(plugins.ITemplateHelpers)
+    plugins.implements(plugins.ITranslation)  # i18n/<locale>/LC_MESSAGES/ckanext-osd.mo
 
     # IConfigurer / IConfigurable
     def update_config(self, config_: Any) -> None:

@@ -82,3 +82,15 @@ def test_a_form_missing_materials_is_shown_again_with_each_field_named(app, peop
     assert answer.status_code == 200 and "Required before the application can be decided" in page
     assert helpers.call_action("osd_application_list", {"user": people["applicant"]["name"],
                                                          "ignore_auth": False}, mine=True) == []
+
+
+def test_the_pages_speak_chinese_under_the_chinese_locale(app, people):
+    conditional = dataset(people, "conditional")
+    english = app.get(f"/dataset/{conditional['name']}").get_data(as_text=True)
+    chinese = app.get(f"/zh_Hans_CN/dataset/{conditional['name']}").get_data(as_text=True)
+    assert "Access under the rules on public data" in english and "依公共数据规定的访问" not in english
+    assert "依公共数据规定的访问" in chinese and "该数据集有条件开放：请登录并申请使用。" in chinese
+    assert "Access under the rules on public data" not in chinese
+    form_page = app.get(f"/zh_Hans_CN/dataset/{conditional['name']}/apply?requester_type=legal_person",
+                        headers=headers(people["applicant"])).get_data(as_text=True)
+    assert "提交申请" in form_page and "Submit the application" not in form_page
