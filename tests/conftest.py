@@ -44,18 +44,21 @@ def opa_engine(bundle, tmp_path_factory):
     return OpaCliEngine(bundle, opa, tmp_path_factory.mktemp("opa"))
 
 
-@pytest.fixture(scope="session")
-def postgres_url():
+def new_postgres_database() -> str:
     """A fresh database on a real PostgreSQL that scripts/postgres starts (installing
     Debian's package when the machine has no server)."""
-    import subprocess
-
     from decision_service.store.bundle import ROOT
 
     proc = subprocess.run([str(ROOT / "scripts" / "postgres"), "url"], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         pytest.fail(f"PostgreSQL could not be started: {proc.stderr.strip()[-800:]}")
     return proc.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """One fresh PostgreSQL database for the session's tests."""
+    return new_postgres_database()
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])

@@ -26,6 +26,7 @@ class Count:
 
     due: dt.date
     confirmed: bool
+    n: int = 0  # working_days_left: the working days to the due date (negative: late)
 
 
 @dataclass
@@ -111,6 +112,20 @@ class Calendar:
             day += dt.timedelta(days=1)
             confirmed = confirmed and self.known(day.year)
         return Count(day, confirmed)
+
+    def working_days_left(self, today: dt.date, due: dt.date) -> Count:
+        """Working days from ``today`` to ``due``: 0 on the due day itself, N when
+        ``due`` is the Nth working day after today, and -N when today is the Nth
+        working day after ``due`` (late). ``Count.due`` holds the number as days
+        past a fixed origin is not meaningful here, so the number is returned in
+        ``n`` of the result."""
+        sign, a, b = (1, today, due) if due >= today else (-1, due, today)
+        n, day, confirmed = 0, a, self.known(a.year)
+        while day < b:
+            day += dt.timedelta(days=1)
+            confirmed = confirmed and self.known(day.year)
+            n += self.is_workday(day)
+        return Count(due, confirmed, sign * n)
 
 
 @lru_cache(maxsize=64)

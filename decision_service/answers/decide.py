@@ -180,7 +180,10 @@ class Decider:
 
 def timeline_entry(s: dict) -> dict:
     """A counted step in the decision's words (contract §1 ``timeline``, with
-    how it is counted: ``count``, ``n``, ``direction``, ``start``, ``not_before``)."""
+    how it is counted: ``count``, ``n``, ``direction``, ``from``, ``start``,
+    ``not_before``; and, for a step of an application, the event that
+    discharges it, ``done_by``, and what a refusal there must state, ``refusal``):
+    enough to count it again from what happened (``answers.applications``)."""
     return {
         "key": s["key"],
         "step": s["text"],
@@ -197,6 +200,10 @@ def timeline_entry(s: dict) -> dict:
         "not_before": s["not_before"],
         "calendar_confirmed": s["calendar_confirmed"],
         "basis": s["basis"],
+        "from": s["from"],
+        "trigger": s["trigger"],
+        "trigger_en": s["trigger_en"],
+        **{k: s[k] for k in ("not_before_day", "done_by", "refusal", "after_refusal") if k in s},
     }
 
 

@@ -33,3 +33,24 @@ VERSION_STATUSES = list(WORDS["version_status"])
 DEADLINE_OUTCOMES = {"stated": "the texts set limits for the event", "not_stated": "the texts read set none",
                      "not_applicable": "no text is in force on as_of"}
 RELATIONS = {"alternatives": "exactly one path applies, as its when says", "all": "every path holds"}
+#: What happens to an application (``POST /v1/applications/{id}/events``); a step's ``done_by`` names one.
+APPLICATION_EVENTS = {
+    "accepted": "the body takes the application up (受理; for 及时响应, the response)",
+    "materials_requested": "more materials are asked for (补正); no text read stops the clock for it",
+    "materials_received": "the materials asked for arrive",
+    "forwarded": "passed on to the next body the text names (流转, 转至, 推送)",
+    "answered": "the answering body's answer: granted or refused (答复, 审核, 确定)",
+    "data_provided": "the data is opened or access granted (开放, 授权)",
+    "usage_reported": "the requester reports its use (使用情况反馈)",
+    "withdrawn": "the applicant withdraws",
+}
+#: An application's state, moved by its events.
+APPLICATION_STATES = {
+    "received": "registered, no event yet", "accepted": "taken up", "awaiting_materials": "more materials asked for",
+    "forwarded": "with the next body", "granted": "answered: granted", "refused": "answered: refused",
+    "provided": "the data is provided", "withdrawn": "withdrawn by the applicant",
+}
+#: What a refusal must state, where the text says (a step's ``refusal.must_state``).
+REFUSAL_ITEMS = {"reasons": "its reasons (理由)", "legal_basis": "the law or rule it rests on (依据)"}
+#: A duty of an application.
+DUTY_STATES = {"open": "owed", "done": "discharged by an event", "ended": "no longer owed (refused, withdrawn)"}

@@ -1,11 +1,11 @@
-"""Tables: API keys (stored as hashes), reviewers' sign-ins, the decision log and
-the answers kept by Idempotency-Key."""
+"""Tables: API keys (stored as hashes), reviewers' sign-ins, the decision log,
+the answers kept by Idempotency-Key, and applications with their duties and events."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -71,3 +71,59 @@ class IdempotentAnswer(Base):
     content_type: Mapped[str | None] = mapped_column(String(100), nullable=True)
     body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # compressed (see log.pack)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+
+
+class ApplicationRecord(Base):
+    """An application on the statutory clock: its decision (as answered, personal
+    data masked as in the log) and what its events give, kept for queries: the
+    state, and the next duty's due date and body. ``version`` rises with each
+    event, so two events recorded at once cannot both apply to the same state."""
+
+    __tablename__ = "applications"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    reference: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    decision_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    jurisdiction: Mapped[str] = mapped_column(String(20), nullable=False)
+    action: Mapped[str] = mapped_column(String(10), nullable=False)
+    path: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    received_on: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    state: Mapped[str] = mapped_column(String(20), nullable=False)
+    next_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    decision: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON (see log.pack)
+    projection: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON: what the events give
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+    __table_args__ = (Index("ix_applications_next_due_id", "next_due", "id"),)
+
+
+class ApplicationDuty(Base):
+    """A step of an application's procedure as its events leave it: who owes it, by when."""
+
+    __tablename__ = "application_duties"
+
+    application_id: Mapped[str] = mapped_column(String(36), ForeignKey("applications.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), nullable=False)
+    actor: Mapped[str] = mapped_column(String(200), nullable=False)
+    actor_en: Mapped[str] = mapped_column(String(200), nullable=False)
+    state: Mapped[str] = mapped_column(String(10), nullable=False)
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+
+
+class ApplicationEvent(Base):
+    """What happened to an application, in order (``seq``), as recorded."""
+
+    __tablename__ = "application_events"
+
+    application_id: Mapped[str] = mapped_column(String(36), ForeignKey("applications.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True, nullable=False)
+    type: Mapped[str] = mapped_column(String(30), nullable=False)
+    on: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    recorded_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON: the event as recorded

@@ -43,6 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     api.ma_plugin.map_to_openapi_type(IsoDate, "string", "date")  # YYYY-MM-DD, strictly (answers.requests.iso_date)
     from .resources import (
+        applications,
         classifications,
         comparisons,
         deadlines,
@@ -53,7 +54,8 @@ def create_app(overrides: dict | None = None) -> Flask:
         vocabularies,
     )
 
-    for module in (decisions, classifications, deadlines, comparisons, regulations, vocabularies, opa, service):
+    for module in (decisions, applications, classifications, deadlines, comparisons, regulations, vocabularies, opa,
+                   service):
         api.register_blueprint(module.blp)
     document_operations(api)
     refine(api)

@@ -36,6 +36,7 @@ def require(*roles: str):
                     raise ApiError(403, "forbidden", f"this needs a {' or '.join(roles)} key",
                                    {"Authorization": [f"the key's role is {holder.role}"]})
                 g.key_name = holder.name
+                g.key_role = holder.role
                 g.key_prefix = holder.prefix
             return view(*args, **kwargs)
 

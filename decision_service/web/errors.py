@@ -43,6 +43,10 @@ ZH = {
     "bundle_rejected": "规则包未通过检查，仍以原规则包提供服务。",
     "internal_error": "服务处理该请求时出错，已记入日志。", "unavailable": "服务暂未就绪，请稍后重试。",
     "engine_unavailable": "决策引擎暂时无法作答，请稍后重试。", "too_many_requests": "请求过多，请稍后重试。",
+    "not_an_application": "该决定不需要有关单位答复（直接获取、不予提供、材料不全或不适用），未登记申请。",
+    "event_not_allowed": "申请当前的状态或其办理程序不接受该事件。",
+    "refusal_incomplete": "不予提供的答复缺少该步骤的文本要求说明的内容。",
+    "conflict": "记录事件时申请已被更改，请重新发送。",
 }
 
 

@@ -51,6 +51,11 @@ ERROR_CODES = {
     "internal_error": "the service failed; it is logged (500)",
     "unavailable": "not ready (503, with Retry-After where it will pass)",
     "engine_unavailable": "the decision engine cannot answer now (503, with Retry-After)",
+    "not_an_application": "the decision is not one a body must answer (permit, deny, incomplete, not_applicable): "
+                          "no application is registered (422)",
+    "event_not_allowed": "the application's state or its procedure does not take this event (409)",
+    "refusal_incomplete": "a refusal lacks what the text of its step says it must state (400; fields name the items)",
+    "conflict": "the application changed while the event was recorded; send it again (409)",
 }
 
 
@@ -85,10 +90,12 @@ class OsdApi(Api):
 
 #: Operations whose answer the policy engine computes: they can answer 503.
 ENGINE_OPERATIONS = {"post_v1_decisions", "post_v1_decisions_batch", "post_v1_classifications", "post_v1_deadlines",
-                     "post_v1_compare", "post_v1_data_path", "post_v1_decisions_decision_id_replay"}
+                     "post_v1_compare", "post_v1_data_path", "post_v1_decisions_decision_id_replay",
+                     "post_v1_applications"}
 #: Operations that take an Idempotency-Key (web.idempotency): they can answer 409 and 422.
 IDEMPOTENT_OPERATIONS = {"post_v1_decisions", "post_v1_decisions_batch", "post_v1_classifications", "post_v1_deadlines",
-                         "post_v1_compare", "post_v1_data_path"}
+                         "post_v1_compare", "post_v1_data_path", "post_v1_applications",
+                         "post_v1_applications_application_id_events"}
 IDEMPOTENCY_KEY = {
     "in": "header", "name": "Idempotency-Key", "required": False,
     "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"},
@@ -103,8 +110,10 @@ IF_NONE_MATCH = {"in": "header", "name": "If-None-Match", "required": False, "sc
                  "description": "the ETag of an answer held: 304 if it is still the answer"}
 CACHE_HEADERS = {"ETag": {"schema": {"type": "string"}, "description": "from the bundle revision and the request"},
                  "Cache-Control": {"schema": {"type": "string"}, "description": "public, max-age=60"}}
+#: Operations without a path parameter that still look something up (a logged decision): they can answer 404.
+LOOKUP_OPERATIONS = {"post_v1_applications"}
 #: Operations that read a query string they check.
-QUERY_OPERATIONS = {"get_v1_matrix", "get_v1_decisions"}
+QUERY_OPERATIONS = {"get_v1_matrix", "get_v1_decisions", "get_v1_applications", "get_v1_applications_ics"}
 
 
 def document_operations(api: Api) -> None:
@@ -122,7 +131,7 @@ def document_operations(api: Api) -> None:
                 errors |= {400, 413, 415}
             if operation.get("security"):
                 errors |= {401, 403}
-            if "{" in path:
+            if "{" in path or op_id in LOOKUP_OPERATIONS:
                 errors.add(404)
             if op_id in ENGINE_OPERATIONS:
                 errors.add(503)

@@ -5,7 +5,7 @@ from marshmallow import fields, validate
 from ....answers import vocabulary as v
 from ....answers.requests import DeadlineRequestSchema  # noqa: F401  (the request body)
 from ...openapi import Open
-from ..decisions.schemas import BilingualSchema, NoteSchema, RegulationRefSchema, described, refs
+from ..decisions.schemas import BilingualSchema, NoteSchema, RefusalSchema, RegulationRefSchema, described, refs
 
 
 class LimitSchema(Open):
@@ -29,6 +29,8 @@ class LimitSchema(Open):
     working_days_from_start = fields.Integer(allow_none=True)
     calendar_confirmed = fields.Boolean()
     note = fields.String(metadata={"description": "the reading note the limit rests on"})
+    done_by = described(v.APPLICATION_EVENTS, metadata={"description": "the application event that discharges the step:"})
+    refusal = fields.Nested(RefusalSchema, metadata={"description": "where the text says what a refusal at this step must state"})
     regulation = fields.String(required=True)
     quote = fields.String(required=True, metadata={"description": "the words of the text that set the limit"})
     basis = refs()

@@ -74,6 +74,17 @@ class DeadlineSchema(Open):
     basis = refs()
 
 
+class RefusalSchema(Open):
+    """What a refusal at a step must state, in the text's words."""
+
+    must_state = fields.List(described(v.REFUSAL_ITEMS), required=True)
+    which = described({"all": "every item", "any": "at least one item"}, required=True)
+    text = fields.String(required=True)
+    text_en = fields.String(required=True)
+    basis = refs()
+    quote = fields.String(required=True)
+
+
 class StepSchema(Open):
     key = fields.String(required=True, metadata={"description": "the limit's key in the regulation's parameters.limits"})
     step = fields.String(required=True)
@@ -90,6 +101,13 @@ class StepSchema(Open):
     not_before = fields.Date(allow_none=True)
     calendar_confirmed = fields.Boolean(required=True)
     basis = refs()
+    from_ = fields.String(data_key="from", metadata={"description": "event | previous | the key of an earlier step: where the count starts"})
+    trigger = fields.String(metadata={"description": "what starts the time, in the text's words"})
+    trigger_en = fields.String()
+    not_before_day = described(v.NOT_BEFORE_DAYS)
+    done_by = described(v.APPLICATION_EVENTS, metadata={"description": "the application event that discharges the step:"})
+    refusal = fields.Nested(RefusalSchema, metadata={"description": "where the text says what a refusal at this step must state"})
+    after_refusal = fields.String(metadata={"description": "owed: still owed after a refusal at an earlier step (the reply is passed on or reviewed whatever it is)"})
 
 
 class ArticleSchema(Open):
