@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -226,3 +227,36 @@ def test_every_step_a_body_must_answer_names_the_event_that_discharges_it(decide
     for s in steps:
         if "refusal" in s:
             assert set(s["refusal"]["basis"]) <= set(s["basis"]), s["key"]
+
+
+def test_a_bodys_calendar_lists_its_open_due_dates(server):
+    app = registered(server, "2026-11-23", reference="feed-one")
+    conn_status, text = server.request("GET", f"/v1/applications.ics?actor={quote('数据提供部门')}", role="portal")
+    assert conn_status == 200 and text.startswith("BEGIN:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    events = {e["UID"]: e for e in vevents(text)}
+    first = events[f"{app['id']}-0@osd"]
+    assert first["DTSTART;VALUE=DATE"] == "20261126" and first["DTEND;VALUE=DATE"] == "20261127"
+    assert first["SUMMARY"].startswith("数据提供部门：") and "guangxi-scheduling#33" in first["DESCRIPTION"]
+    assert "feed-one" in first["DESCRIPTION"]
+    server.request("POST", f"/v1/applications/{app['id']}/events", {"type": "answered", "on": "2026-11-25",
+                                                                      "outcome": "refused", "reasons": "无"}, role="portal")
+    text = server.request("GET", f"/v1/applications.ics?actor={quote('数据提供部门')}", role="portal")[1]
+    assert app["id"] not in text  # refused: nothing is owed any more
+    assert server.request("GET", "/v1/applications.ics?colour=red", role="portal")[0] == 400
+
+
+def vevents(text: str) -> list[dict]:
+    """The events of an iCalendar text, unfolded (RFC 5545 §3.1), each property by its name and parameters."""
+    lines = text.replace("\r\n ", "").split("\r\n")
+    events, current = [], None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            current[name] = value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+    return events

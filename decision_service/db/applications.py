@@ -159,18 +159,3 @@ def listing(sessions: sessionmaker[Session], *, holder: str | None = None, state
         return [{**_columns(r), "decision": unpack(r.decision), "projection": unpack(r.projection)}
                 for r in s.scalars(q.limit(limit)).all()]
 
-
-def open_duties(sessions: sessionmaker[Session], *, holder: str | None, actor: str | None) -> list[dict]:
-    """Every open dated duty (for a calendar feed), with its application, by due date."""
-    q = (sa.select(ApplicationDuty, ApplicationRecord.jurisdiction, ApplicationRecord.reference)
-         .join(ApplicationRecord, ApplicationRecord.id == ApplicationDuty.application_id)
-         .where(ApplicationDuty.state == "open", ApplicationDuty.due.is_not(None))
-         .order_by(ApplicationDuty.due, ApplicationDuty.application_id, ApplicationDuty.position))
-    if holder is not None:
-        q = q.where(ApplicationRecord.holder == holder)
-    if actor:
-        q = q.where(_names(ApplicationDuty.actor, ApplicationDuty.actor_en, actor))
-    with sessions() as s:
-        return [{"application_id": d.application_id, "position": d.position, "key": d.key, "actor": d.actor,
-                 "actor_en": d.actor_en, "due": d.due.isoformat(), "jurisdiction": j, "reference": ref}
-                for d, j, ref in s.execute(q).all()]

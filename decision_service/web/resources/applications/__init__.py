@@ -11,10 +11,11 @@ import datetime as dt
 import json
 import uuid
 
-from flask import current_app, g, jsonify, request
+from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
 from ....answers import application_answer as answer
+from ....answers import ics
 from ....answers.application_requests import LIST_PARAMETERS, validate_event, validate_registration
 from ....answers.applications import Clock, EventRefused
 from ....answers.decide import today_shanghai
@@ -214,3 +215,27 @@ def listing():
     cursor = store.encode_cursor(rows[-1]["next_due"], rows[-1]["id"]) if more else None
     return jsonify({"applications": [answer.render(r, calendar, today) for r in rows], "next_cursor": cursor,
                     "today": today.isoformat()})
+
+
+@blp.route("/applications.ics", methods=["GET"])
+@blp.doc(security=[{"ApiKey": []}], parameters=[p for p in LIST_DOC if p["name"] in ("actor", "jurisdiction")])
+@blp.alt_response(200, success=True, content_type="text/calendar", schema={"type": "string"},
+                  description="an iCalendar feed: one all-day event per open duty with a date")
+@require("portal", "reviewer")
+def calendar_feed():
+    """The due dates of open duties, for a body's calendar (``actor``: part of its name)."""
+    unknown = sorted(set(request.args) - {"actor", "jurisdiction"})
+    if unknown:
+        raise ApiError(400, "invalid_request", f"{unknown[0]}: Unknown parameter.", {k: ["Unknown parameter."] for k in unknown})
+    q, today = _query(), _today()
+    calendar, rows, after = _service().current().decider.calendar, [], None
+    while True:
+        page = store.listing(_service().sessions, holder=_holder(), jurisdiction=q["jurisdiction"], actor=q["actor"],
+                             after=after, limit=500)
+        rows += [answer.render(r, calendar, today) for r in page]
+        if len(page) < 500:
+            break
+        after = (dt.date.fromisoformat(page[-1]["next_due"]) if page[-1]["next_due"] else store.UNDATED, page[-1]["id"])
+    name = f"公共数据申请期限 {q['actor'] or ''}".strip()
+    text = ics.feed(rows, q["actor"], dt.datetime.now(dt.timezone.utc), name)
+    return Response(text, content_type="text/calendar; charset=utf-8")
