@@ -48,9 +48,10 @@ def _holder() -> str | None:
     return None if _sees_all() else g.get("key_name")
 
 
-def _decision_for(body: dict) -> dict:
-    """The decision an application rests on: the request decided now, or a logged one
-    (decided again when another received_on is given)."""
+def _decision_for(body: dict) -> tuple[dict, bytes]:
+    """The decision an application rests on, and the decision as it is kept (packed,
+    personal data masked as the log masks it): the request decided now, or a logged
+    one (decided again when another received_on is given)."""
     decider = _service().current().decider
     today = today_shanghai()
     if body.get("request") is not None:
@@ -67,15 +68,17 @@ def _decision_for(body: dict) -> dict:
                            {"decision_id": ["unknown"]})
         old = entry["decision"]
         if body.get("received_on") in (None, old["received_on"]):
-            return old
+            return old, decision_log.pack(json.dumps(old, ensure_ascii=False))  # as logged: masked already
         req = {**entry["request"], "received_on": body["received_on"], "as_of": max(old["as_of"], body["received_on"])}
         received = body["received_on"]
     if received > today:
         raise ApiError(400, "invalid_request", f"received_on: After today ({today}).",
                        {"received_on": [f"After today ({today}): an application is registered once received."]})
     decision = decider.decide(req)
-    log_decisions([(req, decision, json.dumps(decision, ensure_ascii=False))])
-    return decision
+    text = json.dumps(decision, ensure_ascii=False)
+    log_decisions([(req, decision, text)])
+    kept = decision_log.row(req, decision, text, None, None, _service().masking_key)["decision"]
+    return decision, kept
 
 
 @blp.route("/applications", methods=["POST"])
@@ -88,7 +91,7 @@ def register():
     """Register an application: decided, its timeline kept as dated duties of the bodies the texts name.
     Only a decision a body must answer (outcome apply) is an application; any other is a 422."""
     body = validated(validate_registration, json_body())
-    decision = _decision_for(body)
+    decision, packed = _decision_for(body)
     if decision["outcome"] != "apply":
         raise ApiError(422, "not_an_application",
                        f"the decision is {decision['outcome']}, not apply: no body must answer it "
@@ -99,7 +102,6 @@ def register():
     clock = Clock(service.current().decider.calendar)
     projection = clock.start(decision)
     application_id = str(uuid.uuid4())
-    packed = decision_log.pack(json.dumps(decision, ensure_ascii=False))
     store.create(service.sessions, {
         "id": application_id, "holder": g.get("key_name"), "reference": body.get("reference"),
         "decision_id": decision["decision_id"], "jurisdiction": decision["jurisdiction"],
