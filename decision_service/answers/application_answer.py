@@ -7,9 +7,10 @@ the answer is given, and tests give it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from .applications import Projection, next_duty, reading_notes
+from .applications import Projection, first_owed, next_duty, reading_notes
 from .calendar import Calendar
 
 DUTY_FIELDS = ("key", "step", "step_en", "actor", "actor_en", "count", "n", "from", "direction", "start", "due",
@@ -17,17 +18,16 @@ DUTY_FIELDS = ("key", "step", "step_en", "actor", "actor_en", "count", "n", "fro
 
 
 def projection_dict(p: Projection) -> dict:
-    return {"state": p.state, "outcome": p.outcome, "duties": p.duties, "notes": p.notes,
-            "before_materials": p.before_materials}
+    return dataclasses.asdict(p)
 
 
 def projection_of(stored: dict) -> Projection:
-    return Projection(stored["state"], stored["outcome"], stored["duties"], stored["notes"], stored["before_materials"])
+    return Projection(**stored)
 
 
-def next_due(calendar: Calendar, p: Projection, today: dt.date) -> str | None:
+def next_due(p: Projection) -> str | None:
     """The next duty's due date, as stored for lists by due date."""
-    duty = next_duty(calendar, p.duties, today)
+    duty = first_owed(p.duties)
     return duty["due"] if duty else None
 
 

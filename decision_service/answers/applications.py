@@ -108,15 +108,14 @@ class Clock:
 
     def replay(self, decision: dict, events: list[dict], today: dt.date) -> Projection:
         p = self.start(decision)
-        for event in events:
-            self.apply(p, decision, event, today)
+        for n, event in enumerate(events):
+            self.apply(p, decision, event, today, events[n - 1]["on"] if n else None)
         return p
 
     def recount(self, p: Projection, received_on: dt.date) -> None:
         """Every step's start and due date from the application's day and the days steps were done."""
         done = {d["key"]: dt.date.fromisoformat(d["done_on"]) for d in p.duties if d["state"] == "done"}
-        steps = [{**d, "text": d["step"], "text_en": d["step_en"]} for d in p.duties]
-        counted, _ = count_steps(self.calendar, received_on, steps, done)
+        counted, _ = count_steps(self.calendar, received_on, p.duties, done)
         for duty, c in zip(p.duties, counted):
             duty.update(start=c["start"], due=c["due"], due_source="text" if c["due"] else None,
                         calendar_confirmed=c["calendar_confirmed"])
@@ -132,12 +131,16 @@ class Clock:
         counted = self.calendar.add_working_days(day, 1)
         return counted.due.isoformat(), counted.confirmed
 
-    def apply(self, p: Projection, decision: dict, event: dict, today: dt.date) -> None:
-        """Apply one event to ``p`` or raise ``EventRefused`` (``p`` unchanged then)."""
+    def apply(self, p: Projection, decision: dict, event: dict, today: dt.date, last_on: str | None = None) -> None:
+        """Apply one event to ``p`` or raise ``EventRefused`` (``p`` unchanged then);
+        ``last_on``: the day of the application's last event (events come in order)."""
         kind = event["type"]
         if kind not in APPLICATION_EVENTS:
             raise EventRefused(400, "invalid_request", f"type: Must be one of: {', '.join(APPLICATION_EVENTS)}.",
                                {"type": [f"Must be one of: {', '.join(APPLICATION_EVENTS)}."]})
+        if last_on and event["on"] < last_on:
+            raise EventRefused(400, "invalid_request", f"on: Before the last event ({last_on}).",
+                               {"on": [f"Before the last event ({last_on}): events are recorded in the order they happened."]})
         if p.state not in ALLOWED[kind]:
             why = f"an application that is {p.state} cannot be {kind}"
             raise EventRefused(409, "event_not_allowed", f"type: {why}.", {"type": [why]})
@@ -238,14 +241,19 @@ def reading_notes(duties: list[dict], decision: dict) -> list[dict]:
     return out
 
 
-def next_duty(calendar: Calendar, duties: list[dict], today: dt.date) -> dict | None:
-    """The open duty due first (or the first open one when none has a date), with
-    the working days left (negative when late)."""
+def first_owed(duties: list[dict]) -> dict | None:
+    """The open duty due first, or the first open one when none has a date; it
+    does not depend on the day, so lists store its due date."""
     owed = [d for d in duties if d["state"] == "open"]
-    if not owed:
-        return None
     dated = [d for d in owed if d["due"]]
-    duty = min(dated, key=lambda d: d["due"]) if dated else owed[0]
+    return min(dated, key=lambda d: d["due"]) if dated else (owed[0] if owed else None)
+
+
+def next_duty(calendar: Calendar, duties: list[dict], today: dt.date) -> dict | None:
+    """``first_owed`` with the working days left from ``today`` (negative when late)."""
+    duty = first_owed(duties)
+    if duty is None:
+        return None
     out = {k: duty[k] for k in ("key", "step", "step_en", "actor", "actor_en", "count", "due", "due_source", "basis")}
     if duty["due"]:
         left = calendar.working_days_left(today, dt.date.fromisoformat(duty["due"]))

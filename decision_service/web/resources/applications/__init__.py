@@ -106,7 +106,7 @@ def register():
         "id": application_id, "holder": g.get("key_name"), "reference": body.get("reference"),
         "decision_id": decision["decision_id"], "jurisdiction": decision["jurisdiction"],
         "action": decision["action"], "path": decision.get("path"), "received_on": decision["received_on"],
-        "state": projection.state, "next_due": answer.next_due(clock.calendar, projection, today)},
+        "state": projection.state, "next_due": answer.next_due(projection)},
         packed, answer.projection_dict(projection))
     shown = answer.render(store.load(service.sessions, application_id), clock.calendar, today, full=True)
     return jsonify(shown), 201, {"Location": shown["links"]["self"]}
@@ -142,17 +142,13 @@ def record(application_id: str):
     clock = Clock(service.current().decider.calendar)
     event = {**event, "id": str(uuid.uuid4()), "on": event.get("on") or today.isoformat()}
     projection = answer.projection_of(app["projection"])
-    last = app["events"][-1]["on"] if app["events"] else None
-    if last and event["on"] < last:
-        raise ApiError(400, "invalid_request", f"on: Before the last event ({last}).",
-                       {"on": [f"Before the last event ({last}): events are recorded in the order they happened."]})
     try:
-        clock.apply(projection, app["decision"], event, today)
+        clock.apply(projection, app["decision"], event, today, app["events"][-1]["on"] if app["events"] else None)
     except EventRefused as refused:
         raise ApiError(refused.status, refused.code, refused.message, refused.fields) from None
     try:
         store.record_event(service.sessions, application_id, app["version"], event, answer.projection_dict(projection),
-                           answer.next_due(clock.calendar, projection, today), g.get("key_name"))
+                           answer.next_due(projection), g.get("key_name"))
     except store.Conflict:
         raise ApiError(409, "conflict", "the application changed while this event was recorded; send it again",
                        {"application_id": ["changed meanwhile"]}) from None

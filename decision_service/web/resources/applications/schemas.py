@@ -12,21 +12,26 @@ DUE_SOURCES = {"text": "a number of days the text sets", "reading": "及时/立�
                                                                      "the same or next working day (see notes)"}
 
 
-class DutySchema(Open):
+class OwedSchema(Open):
+    """What a duty and the next duty both say: the step, its body, its article and its due date."""
+
     key = fields.String(required=True)
     step = fields.String(required=True)
     step_en = fields.String(required=True)
     actor = fields.String(required=True, metadata={"description": "the body the text names (responsible)"})
     actor_en = fields.String(required=True)
     count = described(v.COUNTS, required=True)
-    n = fields.Integer(allow_none=True)
-    from_ = fields.String(data_key="from", metadata={"description": "event | previous | an earlier step's key"})
-    direction = described(v.DIRECTIONS)
-    start = fields.Date(allow_none=True)
     due = fields.Date(allow_none=True, metadata={"description": "null: the text sets no date (or it counts from an undone step without one)"})
     due_source = described(DUE_SOURCES, allow_none=True)
     calendar_confirmed = fields.Boolean(required=True)
     basis = refs()
+
+
+class DutySchema(OwedSchema):
+    n = fields.Integer(allow_none=True)
+    from_ = fields.String(data_key="from", metadata={"description": "event | previous | an earlier step's key"})
+    direction = described(v.DIRECTIONS)
+    start = fields.Date(allow_none=True)
     state = described(v.DUTY_STATES, required=True)
     done_on = fields.Date(allow_none=True)
     done_with = described(v.APPLICATION_EVENTS, allow_none=True, metadata={"description": "the event that discharged it:"})
@@ -35,19 +40,9 @@ class DutySchema(Open):
     after_refusal = fields.String(metadata={"description": "owed: still owed after a refusal at an earlier step"})
 
 
-class NextDutySchema(Open):
-    key = fields.String(required=True)
-    step = fields.String(required=True)
-    step_en = fields.String(required=True)
-    actor = fields.String(required=True)
-    actor_en = fields.String(required=True)
-    count = described(v.COUNTS, required=True)
-    due = fields.Date(allow_none=True)
-    due_source = described(DUE_SOURCES, allow_none=True)
+class NextDutySchema(OwedSchema):
     working_days_left = fields.Integer(allow_none=True, metadata={"description": "from today to due: 0 on the day, negative when late"})
     overdue = fields.Boolean(required=True)
-    calendar_confirmed = fields.Boolean(required=True)
-    basis = refs()
 
 
 class EventAnswerSchema(Open):
