@@ -54,3 +54,11 @@ APPLICATION_STATES = {
 REFUSAL_ITEMS = {"reasons": "its reasons (理由)", "legal_basis": "the law or rule it rests on (依据)"}
 #: A duty of an application.
 DUTY_STATES = {"open": "owed", "done": "discharged by an event", "ended": "no longer owed (refused, withdrawn)"}
+#: The notices a webhook can be sent (web.notify).
+NOTICES = {
+    "application.due_soon": "the next duty is due within the webhook's due_soon_days working days",
+    "application.overdue": "the next duty's due date has passed without the event that discharges it",
+    "application.answered": "an answer (granted or refused) was recorded",
+}
+DELIVERY_STATES = {"pending": "to be sent (again, at next_attempt_at)", "delivered": "the receiver answered 2xx",
+                   "failed": "every attempt failed; no more are made"}

@@ -15,11 +15,11 @@ import sys
 from ..engine import EngineError
 from ..store.bundle import BundleError
 from ..store.scenarios import ScenarioError
-from . import bundle, classify, db, deadline, decide, keys, log, matrix, rules, serve, sources, test
+from . import bundle, classify, db, deadline, decide, keys, log, matrix, rules, serve, sources, test, webhooks
 from .streams import InputError, error
 
 #: The command groups, in the order ``osd --help`` lists them.
-GROUPS = (decide, classify, deadline, matrix, serve, keys, log, bundle, db, test, rules, sources)
+GROUPS = (decide, classify, deadline, matrix, serve, keys, log, bundle, db, test, rules, sources, webhooks)
 
 
 def parser() -> argparse.ArgumentParser:

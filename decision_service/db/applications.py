@@ -13,12 +13,18 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import webhooks
 from .log import pack, unpack
 from .models import ApplicationDuty, ApplicationEvent, ApplicationRecord
+
+#: What an event makes known to the application's webhooks: from the event as
+#: recorded and the moment, the notices (type, dedupe key, body) to write with it.
+Notices = Callable[[dict, str], list[tuple[str, str, bytes]]]
 
 #: Where the applications without a due date sort: after every dated one.
 UNDATED = dt.date(9999, 12, 31)
@@ -87,9 +93,11 @@ def _event(e: ApplicationEvent) -> dict:
 
 
 def record_event(sessions: sessionmaker[Session], application_id: str, version: int, event: dict,
-                 projection: dict, next_due: str | None, recorded_by: str | None) -> dict:
+                 projection: dict, next_due: str | None, recorded_by: str | None, holder: str | None = None,
+                 notices: Notices | None = None) -> dict:
     """Store ``event`` and what it leaves (the projection: state and duties; the
-    next due date) if the application is still at ``version``; else raise ``Conflict``."""
+    next due date) if the application is still at ``version``; else raise ``Conflict``.
+    The notices ``notices`` gives go to ``holder``'s webhooks in the same transaction."""
     now = _now()
     with sessions.begin() as s:
         moved = s.execute(sa.update(ApplicationRecord)
@@ -107,7 +115,10 @@ def record_event(sessions: sessionmaker[Session], application_id: str, version: 
             "body": pack(json.dumps(body, ensure_ascii=False))}])
         s.execute(sa.delete(ApplicationDuty).where(ApplicationDuty.application_id == application_id))
         s.execute(sa.insert(ApplicationDuty), _duty_rows(application_id, projection["duties"]))
-    return {**event, "seq": seq, "recorded_at": _utc(now), "recorded_by": recorded_by}
+        recorded = {**event, "seq": seq, "recorded_at": _utc(now), "recorded_by": recorded_by}
+        for kind, dedupe, text in (notices(recorded, _utc(now)) if notices else []):
+            webhooks.enqueue(s, holder, kind, application_id, dedupe, text, now)
+    return recorded
 
 
 def _names(column: sa.ColumnElement, column_en: sa.ColumnElement, actor: str) -> sa.ColumnElement:

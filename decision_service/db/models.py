@@ -1,11 +1,12 @@
 """Tables: API keys (stored as hashes), reviewers' sign-ins, the decision log,
-the answers kept by Idempotency-Key, and applications with their duties and events."""
+the answers kept by Idempotency-Key, applications with their duties and events,
+and the webhooks that are told about them, with every delivery and attempt."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -127,3 +128,57 @@ class ApplicationEvent(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     recorded_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     body: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # compressed JSON: the event as recorded
+
+
+class Webhook(Base):
+    """A portal key's receiver of application notices: where to post, what to
+    post, and the secret the posts are signed with (kept: the service signs with it)."""
+
+    __tablename__ = "webhooks"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100), nullable=False, index=True)
+    url: Mapped[str] = mapped_column(String(2000), nullable=False)
+    events: Mapped[str] = mapped_column(String(200), nullable=False)  # space-separated notice types
+    due_soon_days: Mapped[int] = mapped_column(Integer, nullable=False)
+    description: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    secret: Mapped[str] = mapped_column(String(100), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class WebhookDelivery(Base):
+    """One notice for one webhook (the outbox): written in the transaction that
+    gives rise to it, sent until the receiver answers 2xx or the attempts run out.
+    ``dedupe`` makes a notice once per webhook (an overdue duty is told once per due date)."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    webhook_id: Mapped[str] = mapped_column(String(36), ForeignKey("webhooks.id"), nullable=False)
+    type: Mapped[str] = mapped_column(String(40), nullable=False)
+    application_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    dedupe: Mapped[str] = mapped_column(String(200), nullable=False)
+    body: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # the JSON posted, exactly
+    state: Mapped[str] = mapped_column(String(12), nullable=False)  # pending | delivered | failed
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    __table_args__ = (UniqueConstraint("webhook_id", "dedupe", name="uq_webhook_deliveries_dedupe"),
+                      Index("ix_webhook_deliveries_state_next", "state", "next_attempt_at"))
+
+
+class WebhookAttempt(Base):
+    """One try at a delivery: when, what the receiver answered (or why nothing came back), how long it took."""
+
+    __tablename__ = "webhook_attempts"
+
+    delivery_id: Mapped[str] = mapped_column(String(36), ForeignKey("webhook_deliveries.id"), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    error: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    ms: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -52,10 +52,11 @@ def create_app(overrides: dict | None = None) -> Flask:
         regulations,
         service,
         vocabularies,
+        webhooks,
     )
 
-    for module in (decisions, applications, classifications, deadlines, comparisons, regulations, vocabularies, opa,
-                   service):
+    for module in (decisions, applications, webhooks, classifications, deadlines, comparisons, regulations,
+                   vocabularies, opa, service):
         api.register_blueprint(module.blp)
     document_operations(api)
     refine(api)

@@ -98,6 +98,18 @@ def json_body() -> object:
         raise ApiError(400, "invalid_json", f"the body cannot be read: {exc.why}", {"(body)": [exc.why]}) from None
 
 
+def unknown_parameters(allowed: object) -> dict[str, list[str]]:
+    """The query's parameters not in ``allowed``, each refused by name."""
+    return {k: ["Unknown parameter."] for k in sorted(set(request.args) - set(allowed))}
+
+
+def refuse(fields: dict[str, list[str]]) -> None:
+    """A 400 naming every refused parameter with its reasons, the first in the message; nothing if none."""
+    if fields:
+        first = next(iter(fields))
+        raise ApiError(400, "invalid_request", f"{first}: {fields[first][0]}", fields)
+
+
 def validated(validator, doc: object) -> dict:
     try:
         return validator(doc)

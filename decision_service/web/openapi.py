@@ -95,7 +95,7 @@ ENGINE_OPERATIONS = {"post_v1_decisions", "post_v1_decisions_batch", "post_v1_cl
 #: Operations that take an Idempotency-Key (web.idempotency): they can answer 409 and 422.
 IDEMPOTENT_OPERATIONS = {"post_v1_decisions", "post_v1_decisions_batch", "post_v1_classifications", "post_v1_deadlines",
                          "post_v1_compare", "post_v1_data_path", "post_v1_applications",
-                         "post_v1_applications_application_id_events"}
+                         "post_v1_applications_application_id_events", "post_v1_webhooks"}
 IDEMPOTENCY_KEY = {
     "in": "header", "name": "Idempotency-Key", "required": False,
     "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"},
@@ -113,7 +113,8 @@ CACHE_HEADERS = {"ETag": {"schema": {"type": "string"}, "description": "from the
 #: Operations without a path parameter that still look something up (a logged decision): they can answer 404.
 LOOKUP_OPERATIONS = {"post_v1_applications"}
 #: Operations that read a query string they check.
-QUERY_OPERATIONS = {"get_v1_matrix", "get_v1_decisions", "get_v1_applications", "get_v1_applications_ics"}
+QUERY_OPERATIONS = {"get_v1_matrix", "get_v1_decisions", "get_v1_applications", "get_v1_applications_ics",
+                    "get_v1_webhooks_webhook_id_deliveries"}
 
 
 def document_operations(api: Api) -> None:
@@ -171,6 +172,7 @@ def path_parameters() -> dict[str, dict]:
         "name": {"type": "string", "enum": ["osd"], "description": "the bundle's name"},
         "path": {"type": "string", "enum": list(ENTRYPOINTS), "description": "a policy entry point"},
         "decision_id": {"type": "string", "format": "uuid", "description": "a decision_id the service answered"},
+        "webhook_id": {"type": "string", "format": "uuid", "description": "a webhook this key registered"},
     }
 
 

@@ -91,6 +91,7 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -
                 def manage_workers(self) -> None:
                     super().manage_workers()
                     _purge_when_due(self)
+                    _notify_when_due(self)
 
             try:
                 OsdArbiter(self).run()
@@ -140,6 +141,31 @@ def _purge_when_due(server) -> None:  # noqa: ANN001
         server._osd_purge_due = now + PURGE_EVERY_SECONDS
         server._osd_purge = subprocess.Popen([sys.executable, "-m", "decision_service.cli", "log", "purge"],
                                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+
+
+#: Seconds between passes of the application notices (0: the server sends none; ``osd webhooks run`` then must).
+NOTIFY_EVERY_SECONDS = float(os.environ.get("OSD_WEBHOOK_SECONDS") or 30)
+
+
+def _notify_when_due(server) -> None:  # noqa: ANN001
+    """Every ``NOTIFY_EVERY_SECONDS``, one pass of the webhooks (``osd webhooks run``)
+    in a child process, one at a time: the workers answer requests and never
+    post to a receiver, and one sender at a time keeps the notices in order."""
+    import time
+
+    if NOTIFY_EVERY_SECONDS <= 0:
+        return
+    child = getattr(server, "_osd_notify", None)
+    if child is not None and child.poll() is None:
+        return
+    if child is not None and child.returncode != 0:
+        server.log.error("webhooks pass failed (exit %s)", child.returncode)
+    server._osd_notify = None
+    now = time.monotonic()
+    if now >= getattr(server, "_osd_notify_due", 0.0):
+        server._osd_notify_due = now + NOTIFY_EVERY_SECONDS
+        server._osd_notify = subprocess.Popen([sys.executable, "-m", "decision_service.cli", "webhooks", "run"],
+                                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
 
 
 def _when_ready(server) -> None:  # noqa: ANN001

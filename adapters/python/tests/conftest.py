@@ -24,7 +24,8 @@ def service(tmp_path_factory):
     from decision_service.web.server import wait_ready  # the project's own wait for /readyz
 
     data = tmp_path_factory.mktemp("osd-data")
-    env = {**os.environ, "OSD_DATA_DIR": str(data), "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics")}
+    env = {**os.environ, "OSD_DATA_DIR": str(data), "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics"),
+           "OSD_WEBHOOK_SECONDS": "1"}  # notices sent every second: the webhook test waits for them
     env.pop("DATABASE_URL", None)
     osd = [sys.executable, "-m", "decision_service.cli"]
 

@@ -21,10 +21,11 @@ from .errors import (
     Unavailable,
 )
 from .mapping import CATALOGUE, CKAN, FieldMap, Vocabulary, catalogue_request, ckan_request, requests_for
+from .webhooks import WebhookError, verify_webhook
 
 __all__ = [
     "CATALOGUE", "CKAN", "Client", "Conflict", "FieldMap", "Forbidden", "IdempotencyKeyReused", "InvalidRequest",
     "NotFound", "OsdError", "TransportError", "Unauthorized", "Unavailable", "Vocabulary", "catalogue_request",
-    "ckan_request", "requests_for",
+    "ckan_request", "requests_for", "verify_webhook", "WebhookError",
 ]
 __version__ = "0.1.0"

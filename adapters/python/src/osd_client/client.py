@@ -89,6 +89,38 @@ class Client:
     def vocabularies(self) -> Vocabularies:
         return self._get("/v1/vocabularies")
 
+    # -- applications on the statutory clock, and their notices -----------------
+
+    def register_application(self, request: Dict[str, Any], received_on: Optional[str] = None,
+                             reference: Optional[str] = None) -> Dict[str, Any]:
+        """An application decided and kept as dated duties; a decision other than apply raises
+        ``OsdError`` with ``code`` not_an_application (no body must answer it)."""
+        body = {"request": request, "received_on": received_on, "reference": reference}
+        return self._post("/v1/applications", {k: v for k, v in body.items() if v is not None})
+
+    def record_event(self, application_id: str, event: Dict[str, Any]) -> Dict[str, Any]:
+        """What happened (``{"type": "answered", "outcome": "granted", "on": ...}``); the application after it."""
+        return self._post(f"/v1/applications/{urllib.parse.quote(application_id)}/events", event)
+
+    def applications(self, **query: Any) -> Dict[str, Any]:
+        """One page of applications by due date (``state``, ``jurisdiction``, ``actor``, ``overdue``, ``cursor``...)."""
+        words = {k: ("true" if v is True else "false" if v is False else v) for k, v in query.items() if v is not None}
+        return self._send("GET", "/v1/applications?" + urllib.parse.urlencode(words), None, {})[2]
+
+    def create_webhook(self, url: str, events: Optional[Sequence[str]] = None,
+                       due_soon_days: Optional[int] = None) -> Dict[str, Any]:
+        """A receiver of this key's notices; keep the answer's ``secret`` (shown once) for ``verify_webhook``."""
+        body: Dict[str, Any] = {"url": url}
+        if events is not None:
+            body["events"] = list(events)
+        if due_soon_days is not None:
+            body["due_soon_days"] = due_soon_days
+        return self._post("/v1/webhooks", body)
+
+    def webhook_deliveries(self, webhook_id: str) -> List[Dict[str, Any]]:
+        """Every notice made for the webhook, newest first, with each attempt at posting it."""
+        return self._send("GET", f"/v1/webhooks/{urllib.parse.quote(webhook_id)}/deliveries", None, {})[2]["deliveries"]
+
     # -- HTTP ------------------------------------------------------------------
 
     def _get(self, path: str) -> Any:

@@ -23,8 +23,9 @@ from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, whole_numb
 from ....db import applications as store
 from ....db import log as decision_log
 from ...auth import require
-from ...errors import ApiError, json_body, validated
+from ...errors import ApiError, json_body, refuse, unknown_parameters, validated
 from ...idempotency import idempotent
+from ...notify import notice
 from ..decisions import log_decisions
 from .schemas import ApplicationPageSchema, EventSchema, RegisteredApplicationSchema, RegistrationSchema
 
@@ -146,9 +147,19 @@ def record(application_id: str):
         clock.apply(projection, app["decision"], event, today, app["events"][-1]["on"] if app["events"] else None)
     except EventRefused as refused:
         raise ApiError(refused.status, refused.code, refused.message, refused.fields) from None
+    kept = answer.projection_dict(projection)
+
+    def notices(recorded: dict, at: str) -> list[tuple[str, str, bytes]]:
+        """An answer is told to the application's webhooks, with the application as it leaves it."""
+        if recorded["type"] != "answered":
+            return []
+        after = {**app, "projection": kept, "state": projection.state, "updated_at": at}
+        return [("application.answered", f"answered:{recorded['id']}",
+                 notice("application.answered", answer.render(after, clock.calendar, today), recorded))]
+
     try:
-        store.record_event(service.sessions, application_id, app["version"], event, answer.projection_dict(projection),
-                           answer.next_due(projection), g.get("key_name"))
+        store.record_event(service.sessions, application_id, app["version"], event, kept, answer.next_due(projection),
+                           g.get("key_name"), app["holder"], notices)
     except store.Conflict:
         raise ApiError(409, "conflict", "the application changed while this event was recorded; send it again",
                        {"application_id": ["changed meanwhile"]}) from None
@@ -158,7 +169,7 @@ def record(application_id: str):
 def _query() -> dict:
     """The list's query, checked: each bad parameter named with its reason."""
     args = request.args
-    fields: dict[str, list[str]] = {k: ["Unknown parameter."] for k in sorted(set(args) - set(LIST_PARAMETERS))}
+    fields = unknown_parameters(LIST_PARAMETERS)
     if "state" in args and args["state"] not in LIST_PARAMETERS["state"]:
         fields["state"] = [f"Must be one of: {', '.join(LIST_PARAMETERS['state'])}."]
     if "jurisdiction" in args and args["jurisdiction"] not in JURISDICTIONS:
@@ -175,9 +186,7 @@ def _query() -> dict:
     limit = whole_number(args.get("limit", "100"), 1, 500)
     if limit is None:
         fields["limit"] = ["Must be greater than or equal to 1 and less than or equal to 500."]
-    if fields:
-        first = next(iter(fields))
-        raise ApiError(400, "invalid_request", f"{first}: {fields[first][0]}", fields)
+    refuse(fields)
     return {"state": args.get("state"), "jurisdiction": args.get("jurisdiction"), "actor": args.get("actor"),
             "due_before": dt.date.fromisoformat(args["due_before"]) if "due_before" in args else None, "overdue": args.get("overdue") == "true",
             "after": after, "limit": limit}
@@ -222,9 +231,7 @@ def listing():
 @require("portal", "reviewer")
 def calendar_feed():
     """The due dates of open duties, for a body's calendar (``actor``: part of its name)."""
-    unknown = sorted(set(request.args) - {"actor", "jurisdiction"})
-    if unknown:
-        raise ApiError(400, "invalid_request", f"{unknown[0]}: Unknown parameter.", {k: ["Unknown parameter."] for k in unknown})
+    refuse(unknown_parameters({"actor", "jurisdiction"}))
     q, today = _query(), _today()
     calendar, rows, after = _service().current().decider.calendar, [], None
     while True:
