@@ -55,10 +55,10 @@ def page(browser, server, request):
 
 
 PAGES = [("/", "规定"), ("/regulations/wuxi-open", "无锡市公共数据开放实施细则"), ("/matrix", "参数对照"),
-         ("/compare", "案例对照"), ("/try", "试一个案例"), ("/coverage", "覆盖情况")]
+         ("/compare", "案例对照"), ("/try", "试一个案例"), ("/coverage", "覆盖情况"), ("/applications", "申请办理监督")]
 
-#: Pages that decide, for signed-in reviewers only.
-DECIDING = {"/compare", "/try"}
+#: Pages that decide or show applications, for signed-in reviewers only.
+DECIDING = {"/compare", "/try", "/applications"}
 
 
 def sign_in(page, server, then: str) -> None:
@@ -149,3 +149,48 @@ def test_the_log_needs_a_reviewer_sign_in(page, server):
     page.click("#log-entries a")
     page.click("#replay")
     assert "相同" in page.inner_text("#replay-result")
+
+
+def test_the_supervisors_page_lists_applications_by_due_date_and_marks_the_late(page, server):
+    from decision_service.answers.decide import today_shanghai
+
+    from .test_applications import CASES
+
+    made = {}
+    for name, case, received in (("late", CASES[2], "2026-11-02"), ("wuxi", CASES[0], today_shanghai())):
+        status, app = server.request("POST", "/v1/applications", {"request": case["request"], "received_on": received,
+                                                                   "reference": f"portal-{name}"}, role="portal")
+        assert status == 201, app
+        made[name] = app
+    sign_in(page, server, "/applications")
+    rows = page.locator("#applications tr[data-id]")
+    ids = [rows.nth(i).get_attribute("data-id") for i in range(rows.count())]
+    assert ids.index(made["late"]["id"]) < ids.index(made["wuxi"]["id"])  # the earlier due date first
+    late = page.locator(f"tr[data-id='{made['late']['id']}']")
+    overdue_by = -made["late"]["next"]["working_days_left"]
+    assert late.get_attribute("class") == "late" and f"逾期工作日 {overdue_by}" in late.inner_text()
+    assert "2026-11-05" in late.inner_text() and "数据提供部门" in late.inner_text()
+    assert page.locator(f"tr[data-id='{made['wuxi']['id']}']").get_attribute("class") == ""
+    page.select_option("#f-jurisdiction", "wuxi")
+    page.click("#filter")
+    shown = page.inner_text("#applications")
+    assert "portal-wuxi" in shown and "portal-late" not in shown
+    page.goto(page.base + "/applications?overdue=true&lang=en")
+    assert page.locator(f"tr[data-id='{made['wuxi']['id']}']").count() == 0
+    assert f"late by {overdue_by}" in page.locator(f"tr[data-id='{made['late']['id']}']").inner_text()
+    page.click(f"tr[data-id='{made['late']['id']}'] td a")
+    assert page.inner_text("#application-state") == "received"
+    assert "2026-11-05" in page.inner_text("#duties tr.late") and "providing department" in page.inner_text("#duties")
+    page.click("#duties a[href*='guangxi-scheduling']")
+    assert page.url.endswith("/regulations/guangxi-scheduling#art-33")
+    page.go_back()
+    page.click("#decision-link")
+    assert made["late"]["decision_id"] in page.inner_text("h1")
+
+
+def test_the_supervisors_page_needs_a_reviewer(page, server):
+    page.goto(page.base + "/applications")
+    assert "/login" in page.url
+    page.fill("#f-key", server.keys["portal"])
+    page.click("#sign-in")
+    assert page.locator("#login-error").count() == 1
