@@ -194,3 +194,25 @@ def test_the_supervisors_page_needs_a_reviewer(page, server):
     page.fill("#f-key", server.keys["portal"])
     page.click("#sign-in")
     assert page.locator("#login-error").count() == 1
+
+
+def test_the_impact_report_shows_what_a_candidate_would_change(page, server, tmp_path):
+    import time
+
+    from .test_impact import candidate, upload
+
+    status, run = upload(server, candidate(tmp_path, 12).read_bytes())
+    assert status == 202, run
+    deadline = time.monotonic() + 120
+    while run["state"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.5)
+        run = server.request("GET", f"/v1/admin/impact/{run['id']}", role="reviewer")[1]
+    assert run["state"] == "done" and run["report"]["changed"] >= 1, run  # the example request is Wuxi's reply
+    sign_in(page, server, "/impact")
+    page.click(f"#impact-runs a[href$='{run['id']}']")
+    assert f"{run['report']['changed']} / {run['report']['decisions']}" in page.inner_text("#impact-summary")
+    assert page.locator("tr[data-group='wuxi-apply']").get_attribute("class") == "late"
+    example = page.inner_text("#impact-examples")
+    assert "到期日" in example and "reply_application" in example
+    page.click("#impact-examples a")
+    assert "/log/" in page.url

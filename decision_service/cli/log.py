@@ -1,6 +1,7 @@
 """``osd log``: the decision log. ``replay`` decides a logged request again under
 the current bundle and shows what differs; ``purge`` deletes what is older than
-the retention period (docs/personal-data.md)."""
+the retention period (docs/personal-data.md); ``impact`` (cli.impact) measures a
+candidate bundle over the log."""
 
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("log", help="the decision log: replay ID re-decides a logged request; purge deletes old rows")
+    p = sub.add_parser("log", help="the decision log: replay ID re-decides a logged request; purge deletes old rows; "
+                                        "impact measures a candidate bundle")
     actions = p.add_subparsers(dest="action", required=True)
     replay = actions.add_parser("replay", help="decide a logged request again and show the differences")
     replay.add_argument("decision_id")
@@ -67,3 +69,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     purge.add_argument("--dry-run", action="store_true", help="count what would be deleted, delete nothing")
     purge.add_argument("--format", choices=["text", "json"], default="text")
     purge.set_defaults(func=cmd_purge)
+    from .impact import register as register_impact
+
+    register_impact(actions)

@@ -182,3 +182,23 @@ class WebhookAttempt(Base):
     status: Mapped[int | None] = mapped_column(Integer, nullable=True)
     error: Mapped[str | None] = mapped_column(String(500), nullable=True)
     ms: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class ImpactRun(Base):
+    """A run of a candidate bundle over the logged decisions of a period
+    (``POST /v1/admin/impact``): its progress while it runs, then its report."""
+
+    __tablename__ = "impact_runs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    since: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    until: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    candidate_revision: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    state: Mapped[str] = mapped_column(String(10), nullable=False)  # running | done | failed
+    done: Mapped[int] = mapped_column(Integer, nullable=False)
+    total: Mapped[int] = mapped_column(Integer, nullable=False)
+    report: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # compressed JSON (see log.pack)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)

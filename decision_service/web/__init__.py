@@ -48,6 +48,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         comparisons,
         deadlines,
         decisions,
+        impact,
         opa,
         regulations,
         service,
@@ -56,7 +57,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     )
 
     for module in (decisions, applications, webhooks, classifications, deadlines, comparisons, regulations,
-                   vocabularies, opa, service):
+                   vocabularies, opa, impact, service):
         api.register_blueprint(module.blp)
     document_operations(api)
     refine(api)

@@ -114,7 +114,7 @@ CACHE_HEADERS = {"ETag": {"schema": {"type": "string"}, "description": "from the
 LOOKUP_OPERATIONS = {"post_v1_applications"}
 #: Operations that read a query string they check.
 QUERY_OPERATIONS = {"get_v1_matrix", "get_v1_decisions", "get_v1_applications", "get_v1_applications_ics",
-                    "get_v1_webhooks_webhook_id_deliveries"}
+                    "get_v1_webhooks_webhook_id_deliveries", "post_v1_admin_impact"}
 
 
 def document_operations(api: Api) -> None:
@@ -173,6 +173,7 @@ def path_parameters() -> dict[str, dict]:
         "path": {"type": "string", "enum": list(ENTRYPOINTS), "description": "a policy entry point"},
         "decision_id": {"type": "string", "format": "uuid", "description": "a decision_id the service answered"},
         "webhook_id": {"type": "string", "format": "uuid", "description": "a webhook this key registered"},
+        "run_id": {"type": "string", "format": "uuid", "description": "an impact run"},
     }
 
 

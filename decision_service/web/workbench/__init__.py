@@ -3,7 +3,8 @@
 Each regulation read article by article beside what encodes it, the
 parameters side by side, and the coverage of every article (``reading``);
 cases tried and compared (``cases``); the decision log for signed-in
-reviewers (``decision_log``); applications by due date for supervisors (``supervision``). Pages carry a strict Content-Security-Policy:
+reviewers (``decision_log``); applications by due date for supervisors (``supervision``);
+what a candidate bundle would change (``impact``). Pages carry a strict Content-Security-Policy:
 only the project's own stylesheet, no scripts, forms posting only here.
 """
 
@@ -104,4 +105,4 @@ def _secret(folder: Path) -> str:
 
 
 # The pages register their routes on ``bp`` when imported.
-from . import cases, decision_log, reading, supervision  # noqa: E402, F401
+from . import cases, decision_log, impact, reading, supervision  # noqa: E402, F401
