@@ -45,14 +45,14 @@ def fill(sessions, rows: int, repeat: int) -> tuple[int, int]:  # noqa: ANN001
 
     decider = Decider.from_disk()
     base = [request_of(s) for s in load_scenarios() if s["kind"] == "decision"]
-    distinct = -(-rows // repeat)
-    start, made, affected, key = dt.date(2026, 1, 5), 0, 0, os.urandom(32)
+    start, made, affected, key, seen = dt.date(2026, 1, 5), 0, 0, os.urandom(32), set()
     logged_at = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
     batch: list[dict] = []
     while made < rows:
         request = dict(base[(made // repeat) % len(base)])
-        day = (start + dt.timedelta(days=(made // repeat) // len(base) % 330)).isoformat()
-        request["as_of"] = request["received_on"] = max(request.get("as_of") or day, day)
+        day = (start + dt.timedelta(days=(made // repeat) // len(base) % 700)).isoformat()
+        request["received_on"], request["as_of"] = day, max(request.get("as_of") or day, day)
+        seen.add(json.dumps(request, sort_keys=True))
         decision = decider.decide(request)
         text = json.dumps(decision, ensure_ascii=False)
         rests = any(s["key"] == "reply_application" and s["due"] for s in decision["timeline"])
@@ -67,7 +67,7 @@ def fill(sessions, rows: int, repeat: int) -> tuple[int, int]:  # noqa: ANN001
             batch = []
             print(f"\rlogged {made:,}/{rows:,}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    return distinct, affected
+    return len(seen), affected
 
 
 def candidate(folder: Path) -> bytes:
@@ -129,7 +129,7 @@ def main() -> int:
         seconds = time.perf_counter() - started
         rate = report["decisions"] / seconds
         peer = naive(made, archive, args.sample)
-        print(f"log: {report['decisions']:,} decisions ({distinct:,} distinct requests, each logged {args.repeat}×)")
+        print(f"log: {report['decisions']:,} decisions ({distinct:,} distinct requests; each asked {args.repeat}× in a row)")
         print(f"impact, {args.workers} workers: {seconds:.1f} s, {rate:,.0f} decisions/s; "
               f"changed {report['changed']:,} (counted from the log: {affected:,})")
         print(f"naive replay, 1 process, {args.sample:,} sampled: {peer:,.0f} decisions/s; impact / naive: {rate / peer:.1f}×")
