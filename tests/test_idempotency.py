@@ -122,7 +122,7 @@ def test_a_failure_of_the_service_frees_the_key(app, monkeypatch):
     def broken(*args, **kwargs):
         raise EngineError("no instance")
 
-    monkeypatch.setattr(decider, "decide", broken)
+    monkeypatch.setattr(decider, "decide_text", broken)
     assert c.post("/v1/decisions", json=EXAMPLE, headers={**me, "Idempotency-Key": "retry-me"}).status_code == 503
     monkeypatch.undo()
     r = c.post("/v1/decisions", json=EXAMPLE, headers={**me, "Idempotency-Key": "retry-me"})

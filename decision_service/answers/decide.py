@@ -12,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
+
+import orjson
 
 from ..engine import Engine
 from ..store.bundle import Bundle
 from .applicant import applicant, deadline_words
 from .calendar import Calendar
 from .counting import count_steps
+from .repeats import Memo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -69,6 +72,8 @@ class Decider:
     bundle: Bundle
     engine: Engine
     calendar: Calendar
+    #: The decisions of the inputs seen last (``decide_text``): a repeated question costs a lookup.
+    memo: Memo[tuple[dict, str]] = field(default_factory=Memo, repr=False, compare=False)
 
     @classmethod
     def from_disk(cls) -> Decider:
@@ -83,6 +88,22 @@ class Decider:
         doc = normalize(request, today)
         result = self.engine.evaluate(doc)
         return self.assemble(doc, result, decision_id)
+
+    def decide_text(self, request: dict, today: str | None = None) -> tuple[dict, str]:
+        """The decision and its JSON text (what ``decide`` gives, encoded), a repeated
+        policy input answered from the memo: the same decision under a new id. The
+        decision's values are shared with the memo: read them, never change them."""
+        doc = normalize(request, today)
+        key = orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
+        known = self.memo.get(key)
+        if known is None:
+            decision = self.assemble(doc, self.engine.evaluate(doc))
+            rest = {k: v for k, v in decision.items() if k != "decision_id"}
+            known = (rest, orjson.dumps(rest).decode()[1:])
+            self.memo.put(key, known)
+        rest, text = known
+        decision_id = str(uuid.uuid4())
+        return {"decision_id": decision_id, **rest}, f'{{"decision_id":"{decision_id}",{text}'
 
     def assemble(self, doc: dict, result: dict, decision_id: str | None = None) -> dict:
         received = dt.date.fromisoformat(doc["received_on"])

@@ -7,10 +7,12 @@ policy only ever sees requests that passed these schemas.
 
 from __future__ import annotations
 
+import orjson
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from ..store.bundle import JURISDICTIONS as REGULATION_OF
 from .hints import Coded, Jurisdiction
+from .repeats import Memo
 from .validation import (  # noqa: F401  (read from here by the web layer and the CLI)
     FIRST_DAY,
     LAST_DAY,
@@ -104,11 +106,29 @@ class DecisionRequestSchema(Strict):
 
 
 _SCHEMA = DecisionRequestSchema()
+#: Requests checked before, by their canonical JSON: the batch items of a catalogue page asked again
+#: are not checked again. Shared by every answer given from it: read, never changed.
+_CHECKED: Memo[dict] = Memo(2048)
+
+
+def canonical(doc: object) -> bytes | None:
+    """``doc`` as JSON with sorted keys, the key a checked request is remembered by; None
+    for what orjson does not write (an integer beyond 64 bits): that one is not remembered."""
+    try:
+        return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
+    except (TypeError, orjson.JSONEncodeError):
+        return None
 
 
 def validate_request(doc: object) -> dict:
     """A decision request as the policy sees it, or a RequestError naming each bad field."""
-    return load_valid(_SCHEMA, doc)
+    key = canonical(doc) if isinstance(doc, dict) else None
+    known = _CHECKED.get(key) if key is not None else None
+    if known is None:
+        known = load_valid(_SCHEMA, doc)
+        if key is not None:
+            _CHECKED.put(key, known)
+    return known
 
 
 # -- contract §4: classification ---------------------------------------------

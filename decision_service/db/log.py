@@ -62,18 +62,26 @@ def unpack(blob: bytes) -> object:
     return json.loads(raw.decode("utf-8"))
 
 
-def row(request: dict, decision: dict, decision_json: str, key_name: str | None, batch_id: str | None,
-        masking_key: bytes) -> dict:
-    """A log row: the request and the decision with personal data masked (``masking``) under ``masking_key``."""
+def request_part(request: dict, masking_key: bytes) -> tuple[bytes, str, dict[str, str]]:
+    """The request as a row keeps it, packed, personal data masked (``masking``) under
+    ``masking_key``; the masked paths; and the marks the decision's text is masked with.
+    It depends on the request alone, so a repeated request may bring it along."""
     masked_request, masked, marks = mask_request(request, masking_key)
+    return pack(json.dumps(masked_request, ensure_ascii=False)), ",".join(masked), marks
+
+
+def row(request: dict, decision: dict, decision_json: str, key_name: str | None, batch_id: str | None,
+        masking_key: bytes, part: tuple[bytes, str, dict[str, str]] | None = None) -> dict:
+    """A log row: the request and the decision with personal data masked under ``masking_key``
+    (``part``: the request's ``request_part``, when it is at hand)."""
+    packed, masked, marks = part or request_part(request, masking_key)
     if marks:
         decision_json = mask_text(decision_json, marks)
     return {
         "id": decision["decision_id"], "created_at": dt.datetime.now(dt.timezone.utc), "key_name": key_name,
         "batch_id": batch_id, "jurisdiction": decision["jurisdiction"], "action": decision["action"],
         "outcome": decision["outcome"], "bundle_revision": decision["bundle_revision"],
-        "request": pack(json.dumps(masked_request, ensure_ascii=False)), "decision": pack(decision_json),
-        "masked": ",".join(masked),
+        "request": packed, "decision": pack(decision_json), "masked": masked,
     }
 
 
@@ -176,11 +184,12 @@ class LogWriter:
                 self._conn = self.engine.raw_connection()
             if self._lock_path and self._lock_fd is None:
                 self._lock_fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            params = [self._params(r) for r in rows]  # before the lock: the other workers wait only on the write
             if self._lock_fd is not None:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
             try:
                 cur = self._conn.cursor()
-                cur.executemany(self._sql, [self._params(r) for r in rows])
+                cur.executemany(self._sql, params)
                 self._conn.commit()
                 cur.close()
             finally:

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..answers.classify import Classifier
 from ..answers.deadlines import Deadlines
 from ..answers.decide import Decider
+from ..answers.repeats import Memo
 from ..db import make_engine, sessions, upgrade
 from ..db.keys import KeyRing
 from ..db.log import LogWriter
@@ -51,6 +52,9 @@ class Service:
         self.log_writer = LogWriter(self.engine)
         self.masking_key = masking_key(data_dir)
         self.keys = KeyRing(self.sessions, key_cache_seconds)
+        #: Decision requests read before, by their exact body: the request checked, and its
+        #: log part (masked under this service's key), so a repeated body is read once.
+        self.read_requests: Memo[tuple[dict, tuple]] = Memo(4096)
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._pointer_mtime: int | None = None

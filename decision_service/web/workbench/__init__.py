@@ -22,6 +22,9 @@ from .i18n import LANGS, STRINGS, lang, t
 bp = Blueprint("workbench", __name__, template_folder="templates", static_folder="static",
                static_url_path="/workbench/static")
 
+#: Paths of the API, which never read or set the workbench's session.
+API_PREFIX = "/v1/"
+
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 
@@ -74,6 +77,12 @@ def register(app) -> None:  # noqa: ANN001
     class Cookies(SecureCookieSessionInterface):
         def get_cookie_secure(self, app) -> bool:  # noqa: ANN001
             return bool(app.config.get("SESSION_COOKIE_SECURE")) or request.is_secure
+
+        def open_session(self, app, request):  # noqa: ANN001, ANN201
+            """The API (``/v1/``) has no sessions: its requests carry keys, never the workbench's cookie."""
+            if request.path.startswith(API_PREFIX):
+                return self.null_session_class()
+            return super().open_session(app, request)
 
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"

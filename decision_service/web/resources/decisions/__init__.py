@@ -11,7 +11,7 @@ from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
 from ....answers import batch, vocabulary
-from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, validate_request, whole_number
+from ....answers.requests import JURISDICTIONS, NOT_A_DATE, canonical, iso_date, validate_request, whole_number
 from ....db import log as decision_log
 from ...auth import require
 from ...errors import ApiError, error_object, json_body, language, validated
@@ -35,12 +35,16 @@ def _service():
     return current_app.extensions["osd"]
 
 
-def log_decisions(pairs: list[tuple[dict, dict, str]], batch_id: str | None = None, key_name: str | None = None) -> None:
+def log_decisions(pairs: list[tuple[dict, dict, str]], batch_id: str | None = None, key_name: str | None = None,
+                  parts: list | None = None) -> None:
     """Store the decisions before answering: the writer commits them, then the
     answer goes. Every path that decides (the API, comparisons, the workbench)
-    logs through here; ``key_name`` defaults to the key of the request."""
+    logs through here; ``key_name`` defaults to the key of the request; ``parts``:
+    each request's log part when it is known already (``read_request``)."""
     key_name = key_name or g.get("key_name")
-    rows = [decision_log.row(req, d, text, key_name, batch_id, _service().masking_key) for req, d, text in pairs]
+    key = _service().masking_key
+    rows = [decision_log.row(req, d, text, key_name, batch_id, key, part)
+            for (req, d, text), part in zip(pairs, parts or [None] * len(pairs))]
     _service().log_writer.write(rows)
     for _, d, _ in pairs:
         DECISIONS.labels(d["jurisdiction"], d["action"], d["outcome"]).inc()
@@ -48,6 +52,37 @@ def log_decisions(pairs: list[tuple[dict, dict, str]], batch_id: str | None = No
 
 def _json(text: str) -> Response:
     return Response(text, mimetype="application/json")
+
+
+def request_part(req: dict) -> tuple:
+    """The request's log part (masked under this service's key), computed once per request seen."""
+    key = canonical(req)
+    memo = _service().read_requests
+    known = memo.get(b"\0" + key) if key is not None else None
+    if known is None:
+        known = (req, decision_log.request_part(req, _service().masking_key))
+        if key is not None:
+            memo.put(b"\0" + key, known)
+    return known[1]
+
+
+#: Bodies up to this size are remembered once read (``Service.read_requests``).
+REMEMBERED_BODY_BYTES = 16 * 1024
+
+
+def read_request() -> tuple[dict, tuple]:
+    """The decision request of the body, checked, with its log part; a body read
+    before (the same bytes) is taken from memory, neither parsed nor checked again."""
+    memo = _service().read_requests
+    raw = request.get_data(cache=True) if request.mimetype == "application/json" else None
+    known = memo.get(raw) if raw is not None and len(raw) <= REMEMBERED_BODY_BYTES else None
+    if known is not None:
+        return known
+    req = validated(validate_request, json_body())
+    known = (req, decision_log.request_part(req, _service().masking_key))
+    if len(raw) <= REMEMBERED_BODY_BYTES:
+        memo.put(raw, known)
+    return known
 
 
 @blp.route("/decisions", methods=["POST"])
@@ -58,10 +93,9 @@ def _json(text: str) -> Response:
 @idempotent
 def decide():
     """Decide one request. Needs a portal key; the decision is logged."""
-    req = validated(validate_request, json_body())
-    decision = _service().current().decider.decide(req)
-    text = json.dumps(decision, ensure_ascii=False)
-    log_decisions([(req, decision, text)])
+    req, part = read_request()
+    decision, text = _service().current().decider.decide_text(req)
+    log_decisions([(req, decision, text)], parts=[part])
     g.outcome = decision["outcome"]
     return _json(text)
 
@@ -91,11 +125,12 @@ def decide_batch():
         raise ApiError(400, "invalid_request", exc.message, exc.fields)
     decider = _service().current().decider
     valid = [i for i in items if i.request is not None]
-    decisions = [decider.decide(i.request) for i in valid]
-    texts = [json.dumps(d, ensure_ascii=False) for d in decisions]
+    answered = [decider.decide_text(i.request) for i in valid]
+    decisions, texts = [d for d, _ in answered], [t for _, t in answered]
     batch_id = str(uuid.uuid4())
     if valid:
-        log_decisions([(i.request, d, t) for i, d, t in zip(valid, decisions, texts)], batch_id)
+        log_decisions([(i.request, d, t) for i, d, t in zip(valid, decisions, texts)], batch_id,
+                      parts=[request_part(i.request) for i in valid])
     g.outcome = "batch"
     decided = {i.index: (d, t) for i, d, t in zip(valid, decisions, texts)}
     parts = []
