@@ -173,6 +173,7 @@ def test_the_supervisors_page_lists_applications_by_due_date_and_marks_the_late(
     assert page.locator(f"tr[data-id='{made['wuxi']['id']}']").get_attribute("class") == ""
     page.select_option("#f-jurisdiction", "wuxi")
     page.click("#filter")
+    page.wait_for_url("**jurisdiction=wuxi**")
     shown = page.inner_text("#applications")
     assert "portal-wuxi" in shown and "portal-late" not in shown
     page.goto(page.base + "/applications?overdue=true&lang=en")
@@ -182,9 +183,10 @@ def test_the_supervisors_page_lists_applications_by_due_date_and_marks_the_late(
     assert page.inner_text("#application-state") == "received"
     assert "2026-11-05" in page.inner_text("#duties tr.late") and "providing department" in page.inner_text("#duties")
     page.click("#duties a[href*='guangxi-scheduling']")
-    assert page.url.endswith("/regulations/guangxi-scheduling#art-33")
+    page.wait_for_url("**/regulations/guangxi-scheduling#art-33")
     page.go_back()
     page.click("#decision-link")
+    page.wait_for_url(f"**/log/{made['late']['decision_id']}")
     assert made["late"]["decision_id"] in page.inner_text("h1")
 
 
@@ -215,4 +217,5 @@ def test_the_impact_report_shows_what_a_candidate_would_change(page, server, tmp
     example = page.inner_text("#impact-examples")
     assert "到期日" in example and "reply_application" in example
     page.click("#impact-examples a")
+    page.wait_for_url("**/log/**")
     assert "/log/" in page.url
