@@ -7,7 +7,6 @@ catalogue page) is decided once per worker."""
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import tempfile
@@ -21,20 +20,22 @@ from ..db import log_reading
 from ..db.log import unpack
 from ..store.candidate import compiled_for, decider, read_archive
 from .impact import ASPECTS, Tally, aspects, changes
+from .repeats import Memo
+from .requests import canonical
 
 CHUNK = 250
 #: Below this many decisions the work stays in this process: starting workers costs more.
 IN_PROCESS_BELOW = 3000
-CACHE_LIMIT = 50_000
 
 _decider = None
-_cache: dict[str, dict] = {}
+#: The candidate's aspects of each request decided, by its canonical JSON.
+_decided: Memo[dict] = Memo(50_000)
 
 
 def _start(archive: str, compiled: str) -> None:
     global _decider
     _decider = decider(read_archive(Path(archive).read_bytes()), Path(compiled))
-    _cache.clear()
+    _decided.clear()  # another candidate decides otherwise
 
 
 def _judge(rows: list[tuple]) -> list[tuple]:
@@ -43,12 +44,12 @@ def _judge(rows: list[tuple]) -> list[tuple]:
     for decision_id, logged_at, jurisdiction, outcome, revision, request_blob, decision_blob in rows:
         logged = unpack(decision_blob)
         request = {**unpack(request_blob), "as_of": logged["as_of"], "received_on": logged["received_on"]}
-        key = json.dumps(request, sort_keys=True, ensure_ascii=False)
-        found = _cache.get(key)
+        key = canonical(request)
+        found = _decided.get(key) if key is not None else None
         if found is None:
             found = aspects(_decider.decide(request, decision_id=decision_id))
-            if len(_cache) < CACHE_LIMIT:
-                _cache[key] = found
+            if key is not None:
+                _decided.put(key, found)
         out.append((decision_id, logged_at.isoformat(), jurisdiction, outcome, revision, changes(aspects(logged), found)))
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import webhooks
 from .log import pack, unpack
 from .models import ApplicationDuty, ApplicationEvent, ApplicationRecord
+from .times import now as _now
+from .times import utc_text as _utc
 
 #: What an event makes known to the application's webhooks: from the event as
 #: recorded and the moment, the notices (type, dedupe key, body) to write with it.
@@ -32,10 +34,6 @@ UNDATED = dt.date(9999, 12, 31)
 
 class Conflict(Exception):
     """The application changed between reading and writing it."""
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -82,10 +80,6 @@ def _columns(r: ApplicationRecord) -> dict:
             "received_on": r.received_on.isoformat(), "state": r.state,
             "next_due": r.next_due.isoformat() if r.next_due else None, "version": r.version,
             "created_at": _utc(r.created_at), "updated_at": _utc(r.updated_at)}
-
-
-def _utc(moment: dt.datetime) -> str:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).isoformat(timespec="seconds")
 
 
 def _event(e: ApplicationEvent) -> dict:
@@ -170,3 +164,14 @@ def listing(sessions: sessionmaker[Session], *, holder: str | None = None, state
         return [{**_columns(r), "decision": unpack(r.decision), "projection": unpack(r.projection)}
                 for r in s.scalars(q.limit(limit)).all()]
 
+
+def pages(sessions: sessionmaker[Session], size: int = 500, **filters: object) -> Iterator[list[dict]]:
+    """Every application ``listing`` gives for ``filters``, a page of ``size`` at a time."""
+    after = None
+    while True:
+        page = listing(sessions, after=after, limit=size, **filters)
+        if page:
+            yield page
+        if len(page) < size:
+            return
+        after = (_day(page[-1]["next_due"]) or UNDATED, page[-1]["id"])

@@ -5,7 +5,6 @@ process stopped without a word is shown failed once it has been silent for
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import sqlalchemy as sa
@@ -13,16 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .log import pack, unpack
 from .models import ImpactRun
+from .times import aware as _aware
+from .times import now as _now
+from .times import utc_text
 
 SILENT_SECONDS = 120
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def create(sessions: sessionmaker[Session], run_id: str, created_by: str | None, since: str | None,
@@ -57,8 +51,7 @@ def shown(r: ImpactRun, full: bool = True) -> dict:
         state, error = "failed", f"the run stopped: no progress for {SILENT_SECONDS} seconds"
     out = {"id": r.id, "state": state, "since": r.since, "until": r.until, "candidate_revision": r.candidate_revision,
            "created_by": r.created_by, "progress": {"done": r.done, "total": r.total}, "error": error,
-           "created_at": _aware(r.created_at).isoformat(timespec="seconds"),
-           "updated_at": _aware(r.updated_at).isoformat(timespec="seconds"),
+           "created_at": utc_text(r.created_at), "updated_at": utc_text(r.updated_at),
            "links": {"self": f"/v1/admin/impact/{r.id}"}}
     if full:
         out["report"] = unpack(r.report) if r.report else None

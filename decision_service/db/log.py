@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .masking import mask_request, mask_text
 from .models import DecisionRecord
+from .times import aware
 
 TABLE = DecisionRecord.__table__
 
@@ -207,14 +208,9 @@ class LogWriter:
             return exc
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    """A stored time with its zone: SQLite keeps none, and every time stored is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def as_dict(r: DecisionRecord) -> dict:
     return {
-        "decision_id": r.id, "logged_at": _utc(r.created_at).isoformat(), "key_name": r.key_name, "batch_id": r.batch_id,
+        "decision_id": r.id, "logged_at": aware(r.created_at).isoformat(), "key_name": r.key_name, "batch_id": r.batch_id,
         "jurisdiction": r.jurisdiction, "action": r.action, "outcome": r.outcome,
         "bundle_revision": r.bundle_revision, "request": unpack(r.request), "decision": unpack(r.decision),
         "masked_fields": [m for m in r.masked.split(",") if m],
@@ -227,15 +223,20 @@ def get(sessions: sessionmaker[Session], decision_id: str) -> dict | None:
         return as_dict(r) if r else None
 
 
-def search(sessions: sessionmaker[Session], *, since: str | None = None, until: str | None = None,
-           jurisdiction: str | None = None, outcome: str | None = None, limit: int = 100) -> list[dict]:
-    """Newest first; ``since``/``until`` are dates (YYYY-MM-DD, inclusive) in UTC."""
-    q = select(DecisionRecord).order_by(DecisionRecord.created_at.desc(), DecisionRecord.id)
+def in_period(q, since: str | None, until: str | None):  # noqa: ANN001, ANN201 (a SQLAlchemy statement)
+    """``q`` narrowed to the decisions logged from ``since`` to ``until``: dates (YYYY-MM-DD, inclusive) in UTC."""
     if since:
         q = q.where(DecisionRecord.created_at >= dt.datetime.fromisoformat(since).replace(tzinfo=dt.timezone.utc))
     if until:
         end = dt.datetime.fromisoformat(until).replace(tzinfo=dt.timezone.utc) + dt.timedelta(days=1)
         q = q.where(DecisionRecord.created_at < end)
+    return q
+
+
+def search(sessions: sessionmaker[Session], *, since: str | None = None, until: str | None = None,
+           jurisdiction: str | None = None, outcome: str | None = None, limit: int = 100) -> list[dict]:
+    """Newest first; ``since``/``until`` as ``in_period`` reads them."""
+    q = in_period(select(DecisionRecord).order_by(DecisionRecord.created_at.desc(), DecisionRecord.id), since, until)
     if jurisdiction:
         q = q.where(DecisionRecord.jurisdiction == jurisdiction)
     if outcome:

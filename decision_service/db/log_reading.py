@@ -11,25 +11,16 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
+from .log import in_period
 from .models import DecisionRecord
 
 COLUMNS = (DecisionRecord.id, DecisionRecord.created_at, DecisionRecord.jurisdiction, DecisionRecord.outcome,
            DecisionRecord.bundle_revision, DecisionRecord.request, DecisionRecord.decision)
 
 
-def _between(q, since: str | None, until: str | None):  # noqa: ANN001, ANN202 (a SQLAlchemy statement)
-    """``since``/``until``: dates (YYYY-MM-DD, inclusive) in UTC, as the log's search reads them."""
-    if since:
-        q = q.where(DecisionRecord.created_at >= dt.datetime.fromisoformat(since).replace(tzinfo=dt.timezone.utc))
-    if until:
-        end = dt.datetime.fromisoformat(until).replace(tzinfo=dt.timezone.utc) + dt.timedelta(days=1)
-        q = q.where(DecisionRecord.created_at < end)
-    return q
-
-
 def count(sessions: sessionmaker[Session], since: str | None = None, until: str | None = None) -> int:
     with sessions() as s:
-        return s.scalar(_between(sa.select(sa.func.count()).select_from(DecisionRecord), since, until)) or 0
+        return s.scalar(in_period(sa.select(sa.func.count()).select_from(DecisionRecord), since, until)) or 0
 
 
 def pages(sessions: sessionmaker[Session], since: str | None = None, until: str | None = None,
@@ -37,7 +28,7 @@ def pages(sessions: sessionmaker[Session], since: str | None = None, until: str 
     """Pages of ``(id, created_at, jurisdiction, outcome, revision, request, decision)``, oldest first."""
     after: tuple[dt.datetime, str] | None = None
     while True:
-        q = _between(sa.select(*COLUMNS), since, until).order_by(DecisionRecord.created_at, DecisionRecord.id)
+        q = in_period(sa.select(*COLUMNS), since, until).order_by(DecisionRecord.created_at, DecisionRecord.id)
         if after is not None:
             q = q.where(sa.tuple_(DecisionRecord.created_at, DecisionRecord.id)
                         > sa.tuple_(sa.literal(after[0], DecisionRecord.created_at.type), sa.literal(after[1])))

@@ -17,10 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .keys import KeyHolder, KeyRing, digest
 from .models import SignIn
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+from .times import aware
+from .times import now as _now
 
 
 def open_signin(sessions: sessionmaker[Session], key: str, hours: float) -> str:
@@ -42,7 +40,7 @@ def holder_of(sessions: sessionmaker[Session], keys: KeyRing, token: str | None)
         row = s.get(SignIn, digest(token))
         if row is None:
             return None
-        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=dt.timezone.utc)
+        expires = aware(row.expires_at)
         if expires <= _now():
             return None
         key_hash = row.key_hash

@@ -18,19 +18,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import Webhook, WebhookAttempt, WebhookDelivery
+from .times import now as _now
+from .times import utc_text as _utc
 
 #: How long a claimed delivery is the claimant's before another sender may take it.
 CLAIM_SECONDS = 120
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def _utc(moment: dt.datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).isoformat(timespec="seconds")
 
 
 def shown(w: Webhook) -> dict:

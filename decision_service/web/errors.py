@@ -14,7 +14,7 @@ from flask import Flask, Response, current_app, has_request_context, request
 from werkzeug.exceptions import HTTPException
 
 from ..answers import field_errors, json_shape
-from ..answers.requests import RequestError
+from ..answers.requests import RequestError, whole_number
 
 log = logging.getLogger("osd.errors")
 
@@ -101,6 +101,14 @@ def json_body() -> object:
 def unknown_parameters(allowed: object) -> dict[str, list[str]]:
     """The query's parameters not in ``allowed``, each refused by name."""
     return {k: ["Unknown parameter."] for k in sorted(set(request.args) - set(allowed))}
+
+
+def query_limit(fields: dict[str, list[str]], default: int = 100, most: int = 500) -> int | None:
+    """The query's ``limit``, from 1 to ``most``; refused in ``fields`` when it is not."""
+    limit = whole_number(request.args.get("limit", str(default)), 1, most)
+    if limit is None:
+        fields["limit"] = [f"Must be greater than or equal to 1 and less than or equal to {most}."]
+    return limit
 
 
 def refuse(fields: dict[str, list[str]]) -> None:

@@ -84,15 +84,10 @@ def scan(sessions: sessionmaker[Session], calendar: Calendar, today: dt.date) ->
         if not kinds:
             continue
         horizon = calendar.add_working_days(today, hook.due_soon_days + 1).due
-        after = None
-        while True:
-            page = applications.listing(sessions, holder=hook.holder, due_before=horizon, after=after, limit=200)
+        for page in applications.pages(sessions, 200, holder=hook.holder, due_before=horizon):
             with sessions.begin() as s:
                 for row in page:
                     made += _due_notice(s, hook, kinds, render(row, calendar, today))
-            if len(page) < 200:
-                break
-            after = (dt.date.fromisoformat(page[-1]["next_due"]), page[-1]["id"])
     return made
 
 

@@ -125,22 +125,28 @@ def _accept_in_subprocess(server, why: str) -> None:  # noqa: ANN001
 PURGE_EVERY_SECONDS = 24 * 3600
 
 
-def _purge_when_due(server) -> None:  # noqa: ANN001
-    """Once a day (the first time when the server is ready), delete what is older
-    than the retention period: ``osd log purge`` in a child process, so the
-    master never waits on the database; the child is reaped when it has ended."""
+def _every(server, name: str, seconds: float, *command: str) -> None:  # noqa: ANN001
+    """``osd <command>`` in a child process every ``seconds`` (the first time when the
+    server is ready), one at a time, so the master never waits on the database; a
+    child is reaped when it has ended, and its failure logged."""
     import time
 
-    child = getattr(server, "_osd_purge", None)
-    if child is not None and child.poll() is not None:
-        if child.returncode != 0:
-            server.log.error("log purge failed (exit %s)", child.returncode)
-        child = server._osd_purge = None
+    child = getattr(server, f"_osd_{name}", None)
+    if child is not None and child.poll() is None:
+        return
+    if child is not None and child.returncode != 0:
+        server.log.error("%s failed (exit %s)", " ".join(command), child.returncode)
+    setattr(server, f"_osd_{name}", None)
     now = time.monotonic()
-    if child is None and now >= getattr(server, "_osd_purge_due", 0.0):
-        server._osd_purge_due = now + PURGE_EVERY_SECONDS
-        server._osd_purge = subprocess.Popen([sys.executable, "-m", "decision_service.cli", "log", "purge"],
-                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    if now >= getattr(server, f"_osd_{name}_due", 0.0):
+        setattr(server, f"_osd_{name}_due", now + seconds)
+        setattr(server, f"_osd_{name}", subprocess.Popen([sys.executable, "-m", "decision_service.cli", *command],
+                                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL))
+
+
+def _purge_when_due(server) -> None:  # noqa: ANN001
+    """Once a day, delete what is older than the retention period (``osd log purge``)."""
+    _every(server, "purge", PURGE_EVERY_SECONDS, "log", "purge")
 
 
 #: Seconds between passes of the application notices (0: the server sends none; ``osd webhooks run`` then must).
@@ -148,24 +154,11 @@ NOTIFY_EVERY_SECONDS = float(os.environ.get("OSD_WEBHOOK_SECONDS") or 30)
 
 
 def _notify_when_due(server) -> None:  # noqa: ANN001
-    """Every ``NOTIFY_EVERY_SECONDS``, one pass of the webhooks (``osd webhooks run``)
-    in a child process, one at a time: the workers answer requests and never
-    post to a receiver, and one sender at a time keeps the notices in order."""
-    import time
-
-    if NOTIFY_EVERY_SECONDS <= 0:
-        return
-    child = getattr(server, "_osd_notify", None)
-    if child is not None and child.poll() is None:
-        return
-    if child is not None and child.returncode != 0:
-        server.log.error("webhooks pass failed (exit %s)", child.returncode)
-    server._osd_notify = None
-    now = time.monotonic()
-    if now >= getattr(server, "_osd_notify_due", 0.0):
-        server._osd_notify_due = now + NOTIFY_EVERY_SECONDS
-        server._osd_notify = subprocess.Popen([sys.executable, "-m", "decision_service.cli", "webhooks", "run"],
-                                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    """Every ``NOTIFY_EVERY_SECONDS``, one pass of the webhooks (``osd webhooks run``):
+    the workers answer requests and never post to a receiver, and one sender at a
+    time keeps the notices in order."""
+    if NOTIFY_EVERY_SECONDS > 0:
+        _every(server, "notify", NOTIFY_EVERY_SECONDS, "webhooks", "run")
 
 
 def _when_ready(server) -> None:  # noqa: ANN001

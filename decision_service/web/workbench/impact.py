@@ -5,25 +5,23 @@ For signed-in reviewers."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, render_template
 
 from ...answers.impact import ASPECTS
 from ...db import impact_runs
 from . import bp
-from .decision_log import reviewer
+from .cases import signed_in
 
 
 @bp.route("/impact")
+@signed_in
 def impact_page():
-    if not reviewer():
-        return redirect(url_for("workbench.login", next=request.path))
     return render_template("impact.html", runs=impact_runs.recent(current_app.extensions["osd"].sessions))
 
 
 @bp.route("/impact/<run_id>")
+@signed_in
 def impact_run_page(run_id: str):
-    if not reviewer():
-        return redirect(url_for("workbench.login", next=request.path))
     run = impact_runs.get(current_app.extensions["osd"].sessions, run_id)
     if run is None:
         abort(404)

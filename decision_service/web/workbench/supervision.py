@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 
 from ...answers.application_answer import render
 from ...answers.decide import today_shanghai
@@ -15,7 +15,7 @@ from ...answers.vocabulary import APPLICATION_STATES
 from ...db import applications as store
 from ...store.bundle import JURISDICTIONS
 from . import bp, snapshot
-from .decision_log import reviewer
+from .cases import signed_in
 
 PAGE = 50
 
@@ -40,9 +40,8 @@ def _filters(args) -> dict:  # noqa: ANN001
 
 
 @bp.route("/applications")
+@signed_in
 def applications_page():
-    if not reviewer():
-        return redirect(url_for("workbench.login", next=request.full_path.rstrip("?")))
     f, today = _filters(request.args), dt.date.fromisoformat(today_shanghai())
     after = store.decode_cursor(request.args["cursor"]) if request.args.get("cursor") else None
     rows = store.listing(current_app.extensions["osd"].sessions, jurisdiction=f["jurisdiction"], state=f["state"],
@@ -57,9 +56,8 @@ def applications_page():
 
 
 @bp.route("/applications/<application_id>")
+@signed_in
 def application_page(application_id: str):
-    if not reviewer():
-        return redirect(url_for("workbench.login", next=request.path))
     app = store.load(current_app.extensions["osd"].sessions, application_id)
     if app is None:
         abort(404)

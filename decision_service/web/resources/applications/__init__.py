@@ -19,11 +19,11 @@ from ....answers import ics
 from ....answers.application_requests import LIST_PARAMETERS, validate_event, validate_registration
 from ....answers.applications import Clock, EventRefused
 from ....answers.decide import today_shanghai
-from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date, whole_number
+from ....answers.requests import JURISDICTIONS, NOT_A_DATE, iso_date
 from ....db import applications as store
 from ....db import log as decision_log
 from ...auth import require
-from ...errors import ApiError, json_body, refuse, unknown_parameters, validated
+from ...errors import ApiError, json_body, query_limit, refuse, unknown_parameters, validated
 from ...idempotency import idempotent
 from ...notify import notice
 from ..decisions import log_decisions
@@ -183,9 +183,7 @@ def _query() -> dict:
     after = store.decode_cursor(args["cursor"]) if "cursor" in args else None
     if "cursor" in args and after is None:
         fields["cursor"] = ["Not a cursor this service gave."]
-    limit = whole_number(args.get("limit", "100"), 1, 500)
-    if limit is None:
-        fields["limit"] = ["Must be greater than or equal to 1 and less than or equal to 500."]
+    limit = query_limit(fields)
     refuse(fields)
     return {"state": args.get("state"), "jurisdiction": args.get("jurisdiction"), "actor": args.get("actor"),
             "due_before": dt.date.fromisoformat(args["due_before"]) if "due_before" in args else None, "overdue": args.get("overdue") == "true",
@@ -233,14 +231,11 @@ def calendar_feed():
     """The due dates of open duties, for a body's calendar (``actor``: part of its name)."""
     refuse(unknown_parameters({"actor", "jurisdiction"}))
     q, today = _query(), _today()
-    calendar, rows, after = _service().current().decider.calendar, [], None
-    while True:
-        page = store.listing(_service().sessions, holder=_holder(), jurisdiction=q["jurisdiction"], actor=q["actor"],
-                             after=after, limit=500)
-        rows += [answer.render(r, calendar, today) for r in page]
-        if len(page) < 500:
-            break
-        after = (dt.date.fromisoformat(page[-1]["next_due"]) if page[-1]["next_due"] else store.UNDATED, page[-1]["id"])
+    calendar = _service().current().decider.calendar
+    rows = [answer.render(r, calendar, today)
+            for page in store.pages(_service().sessions, holder=_holder(), jurisdiction=q["jurisdiction"],
+                                    actor=q["actor"])
+            for r in page]
     name = f"公共数据申请期限 {q['actor'] or ''}".strip()
     text = ics.feed(rows, q["actor"], dt.datetime.now(dt.timezone.utc), name)
     return Response(text, content_type="text/calendar; charset=utf-8")

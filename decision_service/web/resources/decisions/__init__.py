@@ -79,7 +79,7 @@ def read_request() -> tuple[dict, tuple]:
     if known is not None:
         return known
     req = validated(validate_request, json_body())
-    known = (req, decision_log.request_part(req, _service().masking_key))
+    known = (req, request_part(req))
     if len(raw) <= REMEMBERED_BODY_BYTES:
         memo.put(raw, known)
     return known

@@ -8,10 +8,9 @@ from flask import Response, current_app, g, jsonify, request
 from flask_smorest import Blueprint
 
 from ....answers import vocabulary as v
-from ....answers.requests import whole_number
 from ....db import webhooks as store
 from ...auth import require
-from ...errors import ApiError, json_body, refuse, unknown_parameters, validated
+from ...errors import ApiError, json_body, query_limit, refuse, unknown_parameters, validated
 from ...idempotency import idempotent
 from ...notify import new_secret
 from .schemas import (
@@ -102,8 +101,6 @@ def deliveries(webhook_id: str):
     fields = unknown_parameters({"state", "limit"})
     if "state" in args and args["state"] not in v.DELIVERY_STATES:
         fields["state"] = [f"Must be one of: {', '.join(v.DELIVERY_STATES)}."]
-    limit = whole_number(args.get("limit", "100"), 1, 500)
-    if limit is None:
-        fields["limit"] = ["Must be greater than or equal to 1 and less than or equal to 500."]
+    limit = query_limit(fields)
     refuse(fields)
     return jsonify({"deliveries": store.deliveries(_sessions(), hook.id, args.get("state"), limit)})
