@@ -15,11 +15,11 @@ import argparse
 import statistics
 import time
 
-from decision_service.store.bundle import load_bundle
 from decision_service.answers.calendar import Calendar
 from decision_service.answers.decide import Decider, normalize
-from decision_service.engine import RUNNERS, WasmEngine
 from decision_service.answers.requests import validate_request
+from decision_service.engine import RUNNERS, WasmEngine
+from decision_service.store.bundle import load_bundle
 from decision_service.store.scenarios import load_scenarios, request_of
 
 

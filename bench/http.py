@@ -44,11 +44,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(data: Path, port: int, workers: int | None = None) -> subprocess.Popen:
+def start_server(data: Path, port: int, workers: int | None = None, threads: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "OSD_DATA_DIR": str(data), "PROMETHEUS_MULTIPROC_DIR": str(data / "metrics")}
     args = [sys.executable, "-m", "decision_service.cli", "serve", "--port", str(port)]
     if workers:
         args += ["--workers", str(workers)]
+    if threads:
+        args += ["--threads", str(threads)]
     proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(data / "server.log", "w"))
     from decision_service.web.server import wait_ready
 
@@ -132,6 +134,7 @@ def main() -> None:
     parser.add_argument("--concurrency", default="1,4,16,32")
     parser.add_argument("--loss-seconds", type=float, default=60)
     parser.add_argument("--workers", type=int)
+    parser.add_argument("--threads", type=int, help="threads per worker (default: osd serve's)")
     args = parser.parse_args()
     from decision_service.store.scenarios import load_scenarios, request_of
 
@@ -140,7 +143,7 @@ def main() -> None:
         data = Path(tmp)
         key = create_key(data)
         port = free_port()
-        server = start_server(data, port, args.workers)
+        server = start_server(data, port, args.workers, args.threads)
         try:
             drive(port, key, "decide", bodies, 2, 4)  # warm up
             print(f"server: gunicorn on 127.0.0.1:{port}, {os.cpu_count()} CPUs; client: a second process; "

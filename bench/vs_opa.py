@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3, help="turns each path's time is cut into")
     parser.add_argument("--workers", type=int, help="the service's worker processes (default: osd serve's)")
+    parser.add_argument("--threads", type=int, help="threads per worker (default: osd serve's)")
     args = parser.parse_args()
     from decision_service.answers.decide import Decider, normalize
     from decision_service.store.opa_archive import build
@@ -124,7 +125,7 @@ def main() -> None:
         opa, opa_port = start_opa(data / "bundle.tar.gz")
         key = bench_http.create_key(data)
         port = bench_http.free_port()
-        server = bench_http.start_server(data, port, args.workers)
+        server = bench_http.start_server(data, port, args.workers, args.threads)
         try:
             for concurrency in [int(c) for c in args.concurrency.split(",")]:
                 c = concurrency

@@ -10,10 +10,10 @@ import uuid
 import pytest
 from sqlalchemy import inspect
 
-from decision_service.store.bundle import ROOT
-from decision_service.db import keys, log, make_engine, sessions, upgrade
-from decision_service.db.log import LogWriter
 from decision_service.answers.requests import validate_request
+from decision_service.db import keys, log, make_engine, sessions, upgrade
+from decision_service.db.log_writer import LogWriter
+from decision_service.store.bundle import ROOT
 
 KEY = b"test-masking-key"
 EXAMPLE = validate_request(json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8")))
@@ -167,6 +167,30 @@ def test_a_failed_commit_is_reported_to_every_waiting_request(db, decider):
     writer.write([row])
     with pytest.raises(Exception):
         writer.write([row])  # the same id again: the database refuses it, the request hears of it
+
+
+def test_one_request_s_rows_are_stored_all_or_none(db, decider):
+    """More rows than one SQLite statement takes go in one transaction: all of them,
+    or, when the database refuses one (an id already logged, in the last chunk), none."""
+    from decision_service.db.log_writer import SQLITE_ROWS
+
+    engine, s = db
+    d = decider.decide(EXAMPLE)
+    text = json.dumps(d, ensure_ascii=False)
+    rows = [log.row(EXAMPLE, dict(d, decision_id=str(uuid.uuid4())), text, None, "b", KEY)
+            for _ in range(SQLITE_ROWS + 5)]
+    writer = LogWriter(engine)
+    before = log.count(s)
+    writer.write(rows)
+    assert log.count(s) - before == SQLITE_ROWS + 5
+    fresh = [log.row(EXAMPLE, dict(d, decision_id=str(uuid.uuid4())), text, None, "b", KEY)
+             for _ in range(SQLITE_ROWS + 5)]
+    with pytest.raises(Exception):
+        writer.write(fresh[:-1] + [rows[0]])
+    assert log.count(s) - before == SQLITE_ROWS + 5
+    assert log.get(s, fresh[0]["id"]) is None
+    writer.write(fresh[:3])  # the writer goes on after a refused commit
+    assert log.get(s, fresh[0]["id"])["decision_id"] == fresh[0]["id"]
 
 
 def test_sqlite_is_durable_and_private_by_default(tmp_path, monkeypatch):

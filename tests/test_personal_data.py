@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from decision_service.db import keys, log, make_engine, masking, sessions, upgrade
-from decision_service.db.log import LogWriter
+from decision_service.db.log_writer import LogWriter
 from decision_service.store.bundle import ROOT
 from decision_service.web import client_address, create_app
 

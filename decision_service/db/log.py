@@ -5,25 +5,23 @@ is stored as the exact JSON text the client received (both compressed). A decisi
 again by its id, searched by date, jurisdiction and outcome, and can be
 decided again under the current bundle to show what would differ.
 
-Writes go through a ``LogWriter``: a request waits until the transaction
-holding its rows has committed. Under load one commit carries many rows
-(group commit), and no answer is sent before its row is stored, so answers
-and rows always match.
+Writes go through a ``LogWriter`` (``log_writer``): a request waits until the
+transaction holding its rows has committed. Under load one commit carries many
+rows (group commit), and no answer is sent before its row is stored, so
+answers and rows always match.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import os
 import re
 import threading
-import time
 import zlib
 
 import zstandard
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .masking import mask_request, mask_text
@@ -84,128 +82,6 @@ def row(request: dict, decision: dict, decision_json: str, key_name: str | None,
         "outcome": decision["outcome"], "bundle_revision": decision["bundle_revision"],
         "request": packed, "decision": pack(decision_json), "masked": masked,
     }
-
-
-class _Pending:
-    """Rows one request waits on, and how their commit ended."""
-
-    __slots__ = ("done", "error", "rows")
-
-    def __init__(self, rows: list[dict]) -> None:
-        self.rows = rows
-        self.done = False
-        self.error: BaseException | None = None
-
-
-class LogWriter:
-    """Group commit, led by the request threads themselves.
-
-    A request adds its rows to the pending list. If no commit is under way it
-    becomes the leader: it takes everything pending (up to ``max_rows``) and
-    commits it in one transaction while later requests wait; when that commit
-    ends, every waiter whose rows it held returns (or raises the commit's
-    error) and the next waiter leads. Alone, a request simply writes its own
-    row, with no hand-off to another thread; under load one commit carries
-    many rows. ``write`` returns only once the rows are committed, so no
-    answer is sent before its row is stored.
-
-    On SQLite the workers of one server are processes writing one file.
-    SQLite makes a writer that finds the file locked sleep and retry (1 ms,
-    2 ms, 5 ms, ...), which shows as tail latency; a blocking file lock taken
-    around each commit queues the workers instead, and wakes the next at once.
-    """
-
-    def __init__(self, engine: Engine, max_rows: int = 500) -> None:
-        self.engine = engine
-        self.max_rows = max_rows
-        database = engine.url.database if engine.dialect.name == "sqlite" else None
-        self._lock_path = f"{database}.write-lock" if database and database != ":memory:" else None
-        self._sql, self._params = self._statement()
-        self._reset()
-
-    def _reset(self) -> None:
-        """Fresh state for this process (a forked child must not share its parent's connection)."""
-        self._pid = os.getpid()
-        self._cond = threading.Condition()
-        self._pending: list[_Pending] = []
-        self._writing = False
-        self._conn = None
-        self._lock_fd: int | None = None
-
-    def write(self, rows: list[dict], timeout: float = 30.0) -> None:
-        """Store ``rows`` in the log; raises if they could not be committed."""
-        if self._pid != os.getpid():
-            self._reset()
-        mine = _Pending(rows)
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            self._pending.append(mine)
-        while True:
-            with self._cond:
-                while self._writing and not mine.done:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        raise TimeoutError("the decision log did not commit in time")
-                    self._cond.wait(left)
-                if mine.done:
-                    break
-                self._writing = True
-                taken, size = [], 0
-                while self._pending and (not taken or size + len(self._pending[0].rows) <= self.max_rows):
-                    item = self._pending.pop(0)
-                    taken.append(item)
-                    size += len(item.rows)
-            error = self._commit([r for item in taken for r in item.rows])
-            with self._cond:
-                for item in taken:
-                    item.error, item.done = error, True
-                self._writing = False
-                self._cond.notify_all()
-        if mine.error is not None:
-            raise mine.error
-
-    def _statement(self):
-        """The INSERT as the driver takes it, with each column's bind processing,
-        so the writer can skip SQLAlchemy's per-call work and use the DBAPI directly."""
-        dialect = self.engine.dialect
-        compiled = TABLE.insert().compile(dialect=dialect)
-        keys = list(compiled.positiontup) if compiled.positional else [c.name for c in TABLE.columns]
-        processors = {c.name: c.type._cached_bind_processor(dialect) for c in TABLE.columns}
-
-        def params(r: dict):
-            values = {k: (processors[k](r.get(k)) if processors[k] else r.get(k)) for k in keys}
-            return tuple(values[k] for k in keys) if compiled.positional else values
-
-        return str(compiled), params
-
-    def _commit(self, rows: list[dict]) -> BaseException | None:
-        """Insert ``rows`` in one transaction; the error, if any, for every waiter to raise."""
-        try:
-            if self._conn is None:
-                self._conn = self.engine.raw_connection()
-            if self._lock_path and self._lock_fd is None:
-                self._lock_fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-            params = [self._params(r) for r in rows]  # before the lock: the other workers wait only on the write
-            if self._lock_fd is not None:
-                fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
-            try:
-                cur = self._conn.cursor()
-                cur.executemany(self._sql, params)
-                self._conn.commit()
-                cur.close()
-            finally:
-                if self._lock_fd is not None:
-                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            return None
-        except Exception as exc:  # handed to every waiting request
-            try:
-                if self._conn is not None:
-                    self._conn.rollback()
-                    self._conn.close()
-            except Exception:
-                pass
-            self._conn = None
-            return exc
 
 
 def as_dict(r: DecisionRecord) -> dict:

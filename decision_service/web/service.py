@@ -23,7 +23,7 @@ from ..answers.decide import Decider
 from ..answers.repeats import Memo
 from ..db import make_engine, sessions, upgrade
 from ..db.keys import KeyRing
-from ..db.log import LogWriter
+from ..db.log_writer import LogWriter
 from ..db.masking import masking_key
 from ..store.activation import Verdict, accept, current_revision, load_snapshot, snapshots_dir
 from ..store.bundle import ROOT, Bundle
