@@ -147,3 +147,25 @@ def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
                                     f"({len(TOTALS)} operations)")
     for line in REPORT:
         terminalreporter.write_line(line)
+
+
+def write_in_threads(writer, rows: list[dict], threads: int) -> list[str]:  # noqa: ANN001
+    """Each row written alone by one of ``threads`` threads, as a server's request
+    threads write them; the errors raised, as text."""
+    import threading
+
+    errors: list[str] = []
+
+    def work(part: list[dict]) -> None:
+        for r in part:
+            try:
+                writer.write([r])
+            except Exception as exc:
+                errors.append(repr(exc))
+
+    running = [threading.Thread(target=work, args=(rows[i::threads],)) for i in range(threads)]
+    for t in running:
+        t.start()
+    for t in running:
+        t.join()
+    return errors

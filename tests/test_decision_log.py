@@ -119,23 +119,9 @@ def test_many_threads_lose_no_row(db, decider):
 
 def _write_from_a_process(url: str, rows: list[dict], out) -> None:
     """One server worker: its own engine and writer, threads writing the rows given."""
-    engine = make_engine(url)
-    writer = LogWriter(engine)
-    errors = []
+    from tests.conftest import write_in_threads
 
-    def work(part):
-        for r in part:
-            try:
-                writer.write([r])
-            except Exception as exc:
-                errors.append(repr(exc))
-
-    threads = [threading.Thread(target=work, args=(rows[i::4],)) for i in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    out.put(errors)
+    out.put(write_in_threads(LogWriter(make_engine(url)), rows, 4))
 
 
 def test_processes_writing_at_once_lose_no_row(db, decider, database_url):

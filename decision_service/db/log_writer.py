@@ -13,10 +13,15 @@ import time
 
 from sqlalchemy import Engine
 
+from .committer import connect, message, read_answer
 from .log import TABLE
 
 #: Rows in one INSERT on SQLite (its statements take up to 32,766 values).
 SQLITE_ROWS = 1000
+
+
+class LogRefused(Exception):
+    """The log committer could not commit a request's rows (its text says why)."""
 
 
 class _Pending:
@@ -46,11 +51,18 @@ class LogWriter:
     SQLite makes a writer that finds the file locked sleep and retry (1 ms,
     2 ms, 5 ms, ...), which shows as tail latency; a blocking file lock taken
     around each commit queues the workers instead, and wakes the next at once.
+    Under ``osd serve`` the workers hand their rows to one committer process
+    (``db/committer.py``), whose own writer commits them all; this group commit
+    is then its path, and the workers' when it cannot be reached.
     """
 
-    def __init__(self, engine: Engine, max_rows: int = 500) -> None:
+    def __init__(self, engine: Engine, max_rows: int = 500, committer: str | None = None) -> None:
+        """``committer``: the socket of the server's log committer (``db/committer.py``),
+        which commits every worker's rows; without one, or when it cannot be reached,
+        this writer commits to the database itself."""
         self.engine = engine
         self.max_rows = max_rows
+        self.committer = committer
         database = engine.url.database if engine.dialect.name == "sqlite" else None
         self._lock_path = f"{database}.write-lock" if database and database != ":memory:" else None
         self._sql, self._params, self._columns = self._statement()
@@ -65,12 +77,42 @@ class LogWriter:
         self._writing = False
         self._conn = None
         self._lock_fd: int | None = None
+        self._local = threading.local()  # each thread's connection to the committer
 
     def write(self, rows: list[dict], timeout: float = 30.0) -> None:
         """Store ``rows`` in the log; raises if they could not be committed."""
         if self._pid != os.getpid():
             self._reset()
-        mine = _Pending([self._params(r) for r in rows])  # bound by each request, so a commit only writes
+        bound = [self._params(r) for r in rows]  # by each request, so a commit only writes
+        if self.committer and self._through_committer(bound, timeout):
+            return
+        error = self.store(bound, timeout)
+        if error is not None:
+            raise error
+
+    def _through_committer(self, bound: list, timeout: float) -> bool:
+        """True when the committer committed the rows; raises what it refused them
+        for; False when it cannot be reached, and then the rows are not stored by it
+        or, if they were, storing them again is refused by their ids."""
+        sock = getattr(self._local, "sock", None)
+        try:
+            if sock is None:
+                sock = self._local.sock = connect(self.committer, timeout)
+            sock.sendall(message(bound))
+            refused = read_answer(sock)
+        except OSError:
+            if sock is not None:
+                sock.close()
+            self._local.sock = None
+            return False
+        if refused is not None:
+            raise LogRefused(refused)
+        return True
+
+    def store(self, bound: list, timeout: float = 30.0) -> BaseException | None:
+        """Commit rows already bound, in a group commit with the other threads'; the
+        error that refused them, if any."""
+        mine = _Pending(bound)
         deadline = time.monotonic() + timeout
         with self._cond:
             self._pending.append(mine)
@@ -79,7 +121,7 @@ class LogWriter:
                 while self._writing and not mine.done:
                     left = deadline - time.monotonic()
                     if left <= 0:
-                        raise TimeoutError("the decision log did not commit in time")
+                        return TimeoutError("the decision log did not commit in time")
                     self._cond.wait(left)
                 if mine.done:
                     break
@@ -88,8 +130,7 @@ class LogWriter:
             with self._cond:
                 self._writing = False
                 self._cond.notify_all()
-        if mine.error is not None:
-            raise mine.error
+        return mine.error
 
     def _statement(self):
         """The INSERT as the driver takes it, with each column's bind processing,

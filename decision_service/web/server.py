@@ -90,6 +90,7 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool = False) -
 
                 def manage_workers(self) -> None:
                     super().manage_workers()
+                    _keep_committer(self)
                     _purge_when_due(self)
                     _notify_when_due(self)
 
@@ -176,6 +177,38 @@ def _when_ready(server) -> None:  # noqa: ANN001
         server.log.error("database migration failed: %s", proc.stderr.strip()[-500:])
     if current_revision(data_dir()) is None:
         _accept_in_subprocess(server, "start")
+    _keep_committer(server)
+
+
+def _keep_committer(server) -> None:  # noqa: ANN001
+    """The log committer (``db/committer.py``) beside the workers when the log is SQLite,
+    started again if it ended; its socket reaches the workers as ``OSD_LOG_COMMITTER``.
+    ``OSD_LOG_COMMITTER=off`` leaves each worker to commit on its own."""
+    import time
+    import uuid
+
+    from ..db import database_url
+    from ..db.committer import connect
+
+    url = database_url()
+    if os.environ.get("OSD_LOG_COMMITTER") == "off" or not url.startswith("sqlite"):
+        return
+    child = getattr(server, "_osd_committer", None)
+    if child is not None and child.poll() is None:
+        return
+    if child is not None:
+        server.log.error("the log committer ended (exit %s); starting it again", child.returncode)
+    name = os.environ.get("OSD_LOG_COMMITTER") or f"@osd-log-{uuid.uuid4().hex}"
+    server._osd_committer = subprocess.Popen([sys.executable, "-m", "decision_service.db.committer", name, url],
+                                             stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and server._osd_committer.poll() is None:
+        try:
+            connect(name, 1).close()
+            break
+        except OSError:
+            time.sleep(0.02)
+    os.environ["OSD_LOG_COMMITTER"] = name  # for the workers forked from now on
 
 
 def _child_exit(server, worker) -> None:  # noqa: ANN001

@@ -49,7 +49,9 @@ class Service:
         self.engine = make_engine(database_url)
         upgrade(self.engine)
         self.sessions = sessions(self.engine)
-        self.log_writer = LogWriter(self.engine)
+        # The server's log committer (web/server.py) commits every worker's rows to SQLite.
+        self.log_writer = LogWriter(self.engine, committer=os.environ.get("OSD_LOG_COMMITTER")
+                                    if self.engine.dialect.name == "sqlite" else None)
         self.masking_key = masking_key(data_dir)
         self.keys = KeyRing(self.sessions, key_cache_seconds)
         #: Decision requests read before, by their exact body: the request checked, and its

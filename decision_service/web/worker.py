@@ -142,7 +142,7 @@ class BufferedThreadWorker(ThreadWorker):
     """The threaded worker with requests read whole before a thread takes them."""
 
     def init_process(self) -> None:
-        _die_with_parent()
+        die_with_parent()
         if os.getppid() != self.ppid:  # the master died before the line above
             os._exit(0)
         util.write_error = write_json_error
@@ -260,7 +260,7 @@ class BufferedThreadWorker(ThreadWorker):
             self._end_drain(conn)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to send SIGKILL to this process when its parent (the master) dies."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
