@@ -15,6 +15,8 @@ from decision_service.db import keys, log, make_engine, sessions, upgrade
 from decision_service.db.log_writer import LogWriter
 from decision_service.store.bundle import ROOT
 
+from .conftest import write_in_threads
+
 KEY = b"test-masking-key"
 EXAMPLE = validate_request(json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8")))
 
@@ -119,8 +121,6 @@ def test_many_threads_lose_no_row(db, decider):
 
 def _write_from_a_process(url: str, rows: list[dict], out) -> None:
     """One server worker: its own engine and writer, threads writing the rows given."""
-    from tests.conftest import write_in_threads
-
     out.put(write_in_threads(LogWriter(make_engine(url)), rows, 4))
 
 

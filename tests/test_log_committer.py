@@ -14,7 +14,7 @@ import pytest
 
 from decision_service.answers.requests import validate_request
 from decision_service.db import log, make_engine, sessions, upgrade
-from decision_service.db.committer import connect
+from decision_service.db.committer import connect, listening
 from decision_service.db.log_writer import LogRefused, LogWriter
 from decision_service.store.bundle import ROOT
 
@@ -35,16 +35,10 @@ def database(tmp_path):
 def start(url: str) -> tuple[subprocess.Popen, str]:
     name = f"@osd-test-{uuid.uuid4().hex}"
     proc = subprocess.Popen([sys.executable, "-m", "decision_service.db.committer", name, url], cwd=ROOT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connect(name, 1).close()
-            return proc, name
-        except OSError:
-            assert proc.poll() is None, "the committer ended"
-            time.sleep(0.05)
-    proc.kill()
-    raise AssertionError("the committer did not listen")
+    if not listening(name, 30, lambda: proc.poll() is None):
+        proc.kill()
+        raise AssertionError("the committer did not listen")
+    return proc, name
 
 
 def rows(decider, n: int) -> list[dict]:
@@ -103,13 +97,7 @@ def test_the_committer_ends_with_its_parent(database):
             "print(p.pid, flush=True); time.sleep(60)")
     parent = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     child = int(parent.stdout.readline())
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connect(name, 1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+    assert listening(name, 30)
     parent.kill()
     parent.wait()
     deadline = time.monotonic() + 10

@@ -28,6 +28,8 @@ import selectors
 import socket
 import struct
 import sys
+import time
+from collections.abc import Callable
 
 HEADER = struct.Struct(">I")
 
@@ -47,6 +49,19 @@ def connect(name: str, timeout: float) -> socket.socket:
         sock.close()
         raise
     return sock
+
+
+def listening(name: str, seconds: float, running: Callable[[], bool] = lambda: True) -> bool:
+    """Whether a committer takes connections on ``name`` within ``seconds``; False at
+    once when ``running()`` says the process that should listen has ended."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and running():
+        try:
+            connect(name, 1).close()
+            return True
+        except OSError:
+            time.sleep(0.02)
+    return False
 
 
 def _same_user(conn: socket.socket) -> bool:

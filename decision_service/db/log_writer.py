@@ -63,10 +63,13 @@ class LogWriter:
         self.engine = engine
         self.max_rows = max_rows
         self.committer = committer
-        database = engine.url.database if engine.dialect.name == "sqlite" else None
-        self._lock_path = f"{database}.write-lock" if database and database != ":memory:" else None
-        self._sql, self._params, self._columns = self._statement()
         self._sqlite = engine.dialect.name == "sqlite"
+        database = engine.url.database if self._sqlite else None
+        self._lock_path = f"{database}.write-lock" if database and database != ":memory:" else None
+        self._sql, self._params, columns = self._statement()
+        #: The multi-row INSERT of ``_insert``: its head, and one row's placeholders.
+        self._insert_head = f"INSERT INTO {TABLE.name} ({', '.join(columns)}) VALUES "
+        self._row_marks = "(" + ", ".join("?" * len(columns)) + ")"
         self._reset()
 
     def _reset(self) -> None:
@@ -161,9 +164,7 @@ class LogWriter:
         if len(chunks) > 1:
             cur.execute("BEGIN")
         for chunk in chunks:
-            values = ", ".join(["(" + ", ".join("?" * len(self._columns)) + ")"] * len(chunk))
-            cur.execute(f"INSERT INTO {TABLE.name} ({', '.join(self._columns)}) VALUES {values}",
-                        [v for r in chunk for v in r])
+            cur.execute(self._insert_head + ", ".join([self._row_marks] * len(chunk)), [v for r in chunk for v in r])
         if len(chunks) > 1:
             cur.execute("COMMIT")
 

@@ -184,30 +184,23 @@ def _keep_committer(server) -> None:  # noqa: ANN001
     """The log committer (``db/committer.py``) beside the workers when the log is SQLite,
     started again if it ended; its socket reaches the workers as ``OSD_LOG_COMMITTER``.
     ``OSD_LOG_COMMITTER=off`` leaves each worker to commit on its own."""
-    import time
     import uuid
 
     from ..db import database_url
-    from ..db.committer import connect
+    from ..db.committer import listening
 
-    url = database_url()
-    if os.environ.get("OSD_LOG_COMMITTER") == "off" or not url.startswith("sqlite"):
-        return
     child = getattr(server, "_osd_committer", None)
     if child is not None and child.poll() is None:
+        return
+    url = database_url()
+    if os.environ.get("OSD_LOG_COMMITTER") == "off" or not url.startswith("sqlite"):
         return
     if child is not None:
         server.log.error("the log committer ended (exit %s); starting it again", child.returncode)
     name = os.environ.get("OSD_LOG_COMMITTER") or f"@osd-log-{uuid.uuid4().hex}"
-    server._osd_committer = subprocess.Popen([sys.executable, "-m", "decision_service.db.committer", name, url],
-                                             stdin=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and server._osd_committer.poll() is None:
-        try:
-            connect(name, 1).close()
-            break
-        except OSError:
-            time.sleep(0.02)
+    child = server._osd_committer = subprocess.Popen(
+        [sys.executable, "-m", "decision_service.db.committer", name, url], stdin=subprocess.DEVNULL)
+    listening(name, 10, lambda: child.poll() is None)
     os.environ["OSD_LOG_COMMITTER"] = name  # for the workers forked from now on
 
 
