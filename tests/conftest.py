@@ -169,3 +169,19 @@ def write_in_threads(writer, rows: list[dict], threads: int) -> list[str]:  # no
     for t in running:
         t.join()
     return errors
+
+
+def command_line(pid: str) -> bytes:
+    """A process's command line as /proc holds it (empty once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
+def workers_of(master: int) -> list[str]:
+    """The worker processes of a server's master, oldest first: its children forked with
+    its own command line (not the log committer or a periodic job it started)."""
+    children = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split()
+    return [c for c in children if command_line(c) == command_line(str(master))]

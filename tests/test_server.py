@@ -23,7 +23,7 @@ from decision_service.store.bundle import ROOT
 from decision_service.store.scenarios import load_scenarios, request_of
 from decision_service.web.server import wait_ready
 
-from .conftest import copy_bundle
+from .conftest import copy_bundle, workers_of
 from .openapi_answers import SpecChecker
 
 OSD = [sys.executable, "-m", "decision_service.cli"]
@@ -155,12 +155,8 @@ def test_metrics_add_up_the_workers(server):
     assert float(line.rsplit(" ", 1)[1]) >= 6
 
 
-def workers_of(server: Server) -> set[str]:
-    return set(subprocess.run(["pgrep", "-P", str(server.proc.pid)], capture_output=True, text=True).stdout.split())
-
-
 def test_sighup_accepts_a_good_bundle_and_refuses_a_broken_one(server):
-    workers = workers_of(server)
+    workers = set(workers_of(server.proc.pid))
     source = Path(server.env["OSD_BUNDLE_SOURCE"])
     path = source / "regulations" / "nanjing-govdata.yaml"
     good = path.read_text(encoding="utf-8")
@@ -182,7 +178,7 @@ def test_sighup_accepts_a_good_bundle_and_refuses_a_broken_one(server):
         assert server.revision() == after
         assert "bundle rejected" in (server.data / "server.log").read_text()
         # neither the accepted nor the rejected bundle restarted a worker: they switch snapshots themselves
-        assert workers_of(server) == workers
+        assert set(workers_of(server.proc.pid)) == workers
     finally:
         path.write_text(good, encoding="utf-8")
 

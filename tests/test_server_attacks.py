@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from .conftest import copy_bundle
+from .conftest import command_line, copy_bundle, workers_of
 from .test_server import DECISION_REQUESTS, Server
 
 
@@ -129,14 +129,17 @@ def test_errors_of_the_http_layer_are_json(server, request_bytes, status, code):
 
 def test_workers_die_with_their_master_and_the_port_is_free_at_once(tmp_path_factory):
     s = Server(tmp_path_factory.mktemp("killed"), copy_bundle(tmp_path_factory.mktemp("source-killed")), make_keys=False)
-    workers = subprocess.run(["pgrep", "-P", str(s.proc.pid)], capture_output=True, text=True).stdout.split()
+    workers = workers_of(s.proc.pid)
+    children = subprocess.run(["pgrep", "-P", str(s.proc.pid)], capture_output=True, text=True).stdout.split()
+    committer = [c for c in children if b"decision_service.db.committer" in command_line(c)]
     assert len(workers) == 2
+    assert len(committer) == 1
     os.kill(s.proc.pid, signal.SIGKILL)
     s.proc.wait(timeout=10)
     deadline = time.monotonic() + 2
-    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{w}") and _alive(w) for w in workers):
+    while time.monotonic() < deadline and any(_alive(w) for w in workers + committer):
         time.sleep(0.05)
-    assert not any(os.path.exists(f"/proc/{w}") and _alive(w) for w in workers)
+    assert not any(_alive(w) for w in workers + committer)
     # what the next server does at start: bind with SO_REUSEADDR, within a second
     # (orphaned workers used to hold the port for about 20 s)
     deadline = time.monotonic() + 1.0

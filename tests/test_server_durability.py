@@ -9,13 +9,12 @@ import http.client
 import json
 import os
 import signal
-import subprocess
 import threading
 import time
 
 from decision_service.db import log, make_engine, sessions
 
-from .conftest import copy_bundle
+from .conftest import copy_bundle, workers_of
 from .test_server import DECISION_REQUESTS, Server
 
 SURROGATE_BODY = json.dumps({**DECISION_REQUESTS[0], "dataset": {"id": "MARK"}}).replace('"MARK"', '"\\ud800"')
@@ -87,8 +86,7 @@ def test_every_acknowledged_decision_survives_kill_9_of_a_worker_and_of_the_mast
         for t in clients:
             t.start()
         time.sleep(2)
-        workers = subprocess.run(["pgrep", "-P", str(s.proc.pid)], capture_output=True, text=True).stdout.split()
-        os.kill(int(workers[0]), signal.SIGKILL)  # the master starts another worker
+        os.kill(int(workers_of(s.proc.pid)[0]), signal.SIGKILL)  # the master starts another worker
         time.sleep(3)
         os.kill(s.proc.pid, signal.SIGKILL)
         s.proc.wait(timeout=10)
