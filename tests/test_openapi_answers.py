@@ -119,3 +119,43 @@ def test_the_checker_refuses_an_answer_the_description_does_not_allow(app):
         checker.check_document("POST", "/v1/decisions", 400, {"message": "flask-smorest's shape"})
     with pytest.raises(SpecMismatch, match="not documented"):
         checker.check_document("GET", "/v1/jurisdictions", 418, {})
+
+
+def _holds(spec: dict, schema: dict, pointer: list[str]) -> bool:
+    """Whether every answer ``schema`` allows has something at ``pointer``: each
+    property on the way is required, each array index is within minItems, and
+    every alternative of a oneOf or anyOf holds it."""
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    if not pointer:
+        return True
+    for alternatives in ("oneOf", "anyOf"):
+        if alternatives in schema:
+            return all(_holds(spec, s, pointer) for s in schema[alternatives])
+    if "allOf" in schema and any(_holds(spec, s, pointer) for s in schema["allOf"]):
+        return True
+    head, rest = pointer[0], pointer[1:]
+    if schema.get("type") == "array" and head.isdigit():
+        return int(head) < schema.get("minItems", 0) and _holds(spec, schema.get("items", {}), rest)
+    if head in schema.get("required", []) and head in schema.get("properties", {}):
+        return _holds(spec, schema["properties"][head], rest)
+    return False
+
+
+def test_every_link_leads_from_what_every_answer_holds(client):
+    """A link whose value an answer may lack breaks a client (and a stateful
+    test) that follows it: each link's ``$response.body#`` pointer must be
+    required all the way down the 200 answer's schema."""
+    spec = client.get("/openapi.json").json
+    links = [(op["operationId"], name, expression, op["responses"]["200"]["content"]["application/json"]["schema"])
+             for ops in spec["paths"].values() for method, op in ops.items() if method != "parameters"
+             for name, link in op.get("responses", {}).get("200", {}).get("links", {}).items()
+             for expression in link["parameters"].values()]
+    assert {op for op, *_ in links} >= {"post_v1_decisions", "get_v1_decisions_decision_id"}
+    for op, name, expression, schema in links:
+        assert expression.startswith("$response.body#/"), (op, name, expression)
+        assert _holds(spec, schema, expression.split("#/", 1)[1].split("/")), (op, name, expression)
+    batch = next(op for ops in spec["paths"].values() for op in ops.values()
+                 if isinstance(op, dict) and op.get("operationId") == "post_v1_decisions_batch")
+    schema = batch["responses"]["200"]["content"]["application/json"]["schema"]
+    assert not _holds(spec, schema, ["decisions", "0", "decision_id"]), "a batch's first entry may be a refusal"

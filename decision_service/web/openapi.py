@@ -178,6 +178,7 @@ def path_parameters() -> dict[str, dict]:
 
 
 #: Where an answer leads: links from a decision to its log entry and its replay (OpenAPI links).
+#: Only what every 200 answer holds: a batch has none, as its first entry may be a refusal without a decision_id.
 LINKS = {
     "post_v1_decisions": {
         "GetLoggedDecision": {"operationId": "get_v1_decisions_decision_id",
@@ -186,10 +187,6 @@ LINKS = {
         "ReplayDecision": {"operationId": "post_v1_decisions_decision_id_replay",
                            "parameters": {"decision_id": "$response.body#/decision_id"},
                            "description": "the logged request decided again under the current bundle"},
-    },
-    "post_v1_decisions_batch": {
-        "GetFirstLoggedDecision": {"operationId": "get_v1_decisions_decision_id",
-                                   "parameters": {"decision_id": "$response.body#/decisions/0/decision_id"}},
     },
     "get_v1_decisions_decision_id": {
         "ReplayLoggedDecision": {"operationId": "post_v1_decisions_decision_id_replay",
